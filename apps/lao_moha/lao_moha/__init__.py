@@ -1,0 +1,1 @@
+"""lao_moha: the digital workplace of the Lao PDR Ministry of Home Affairs."""

@@ -1,0 +1,177 @@
+"""Builds the desk (django-unfold admin) for each DocType declaration."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext as _
+from import_export.admin import ImportExportModelAdmin
+from simple_history.admin import SimpleHistoryAdmin
+from unfold.admin import ModelAdmin
+from unfold.contrib.filters.admin import (
+    BooleanRadioFilter,
+    ChoicesDropdownFilter,
+    RangeDateFilter,
+    RelatedDropdownFilter,
+)
+from unfold.contrib.import_export.forms import ExportForm, ImportForm
+
+from . import registry, scope
+from .exceptions import StaleRecordError
+from .resources import build_resource
+
+
+class ScopedRelatedFilter(RelatedDropdownFilter):
+    """A related-record filter offering only records inside the user's units."""
+
+    def field_choices(self, field, request, model_admin):
+        related = field.related_model
+        queryset = scope.restrict(related._default_manager.all(), request.user)
+        return [(obj.pk, str(obj)) for obj in queryset]
+
+
+def filter_for(model, name):
+    field = model._meta.get_field(name)
+    if field.is_relation:
+        return (name, ScopedRelatedFilter)
+    if field.choices:
+        return (name, ChoicesDropdownFilter)
+    if isinstance(field, models.BooleanField):
+        return (name, BooleanRadioFilter)
+    if isinstance(field, models.DateField):
+        return (name, RangeDateFilter)
+    return name
+
+
+class VersionedForm(forms.ModelForm):
+    """Carries the version the user loaded, so a stale save is refused."""
+
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["loaded_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        loaded = cleaned.get("loaded_version")
+        if self.instance.pk and loaded and loaded != self.instance.version:
+            self.instance.version = loaded
+            raise ValidationError(stale_message(StaleRecordError(self.instance)))
+        return cleaned
+
+
+def stale_message(error):
+    lines = [str(error)]
+    for label, old, new in error.changes_since():
+        lines.append(
+            _("{field}: “{old}” → “{new}”").format(field=label, old=old, new=new)
+        )
+    lines.append(_("Reload the record and apply your change again."))
+    return " ".join(lines)
+
+
+class DocTypeAdmin(SimpleHistoryAdmin, ImportExportModelAdmin, ModelAdmin):
+    """Behaviour shared by every generated desk admin."""
+
+    doctype = None
+    form = VersionedForm
+    import_form_class = ImportForm
+    export_form_class = ExportForm
+    list_per_page = 50
+    show_full_result_count = False
+    warn_unsaved_form = True
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if self.doctype.select_related:
+            queryset = queryset.select_related(*self.doctype.select_related)
+        return scope.restrict(queryset, request.user)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = list(super().get_fieldsets(request, obj))
+        if obj is not None and fieldsets:
+            title, options = fieldsets[0]
+            fields = (*options["fields"], "loaded_version")
+            fieldsets[0] = (title, {**options, "fields": fields})
+        return fieldsets
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if formfield is not None and hasattr(formfield, "queryset"):
+            formfield.queryset = scope.restrict(formfield.queryset, request.user)
+        return formfield
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        if allowed and obj is not None:
+            return self.get_queryset(request).filter(pk=obj.pk).exists()
+        return allowed
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        if allowed and obj is not None:
+            return self.get_queryset(request).filter(pk=obj.pk).exists()
+        return allowed
+
+    def save_model(self, request, obj, form, change):
+        scope.check_in_scope(request.user, obj)
+        super().save_model(request, obj, form, change)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except StaleRecordError as error:
+            # Lost the race between the form check and the save.
+            self.message_user(request, stale_message(error), messages.ERROR)
+            from django.http import HttpResponseRedirect
+
+            return HttpResponseRedirect(request.get_full_path())
+
+    def get_export_queryset(self, request):
+        return self.get_queryset(request)
+
+
+def build_admin(doctype):
+    model = doctype.model
+    attrs = {
+        "doctype": doctype,
+        "list_display": doctype.list_display or ("__str__",),
+        "list_filter": [filter_for(model, name) for name in doctype.list_filter],
+        "list_filter_submit": True,
+        "search_fields": doctype.search_fields,
+        "ordering": doctype.ordering or None,
+        "autocomplete_fields": doctype.autocomplete_fields,
+        "readonly_fields": doctype.readonly_fields,
+        "resource_classes": [build_resource(doctype)] if doctype.importable else [],
+        "inlines": [build_inline(child) for child in doctype.inlines],
+    }
+    if doctype.fieldsets:
+        attrs["fieldsets"] = [
+            (title, {"fields": fields}) for title, fields in doctype.fieldsets
+        ]
+    return type(f"{model.__name__}Admin", (DocTypeAdmin,), attrs)
+
+
+def build_inline(child_model):
+    from unfold.admin import TabularInline
+
+    child = registry.get(child_model)
+    return type(
+        f"{child_model.__name__}Inline",
+        (TabularInline,),
+        {
+            "model": child_model,
+            "extra": 0,
+            "fields": child.list_display if child else "__all__",
+            "tab": True,
+            "show_change_link": True,
+        },
+    )
+
+
+def register_all(site=admin.site):
+    for doctype in registry.all_doctypes():
+        if not site.is_registered(doctype.model):
+            site.register(doctype.model, build_admin(doctype))

@@ -1,0 +1,20 @@
+"""REST permission: Django's model permissions, reading included."""
+
+from rest_framework.permissions import DjangoModelPermissions
+
+
+class DocTypePermission(DjangoModelPermissions):
+    """Maps each HTTP method to the model permission it needs.
+
+    Unlike DRF's default, reading needs the `view` permission too.
+    """
+
+    perms_map = {
+        "GET": ["%(app_label)s.view_%(model_name)s"],
+        "OPTIONS": [],
+        "HEAD": ["%(app_label)s.view_%(model_name)s"],
+        "POST": ["%(app_label)s.add_%(model_name)s"],
+        "PUT": ["%(app_label)s.change_%(model_name)s"],
+        "PATCH": ["%(app_label)s.change_%(model_name)s"],
+        "DELETE": ["%(app_label)s.delete_%(model_name)s"],
+    }

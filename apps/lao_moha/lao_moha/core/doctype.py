@@ -1,0 +1,82 @@
+"""The DocType declaration: one object per record type, every surface derived.
+
+A declaration names its model and says how the record is listed, filtered,
+searched, laid out, scoped to org units, imported and exposed over REST.
+The desk admin, API viewset, serializer, filter set and import/export
+resource are all generated from it (see admin_factory, api.factory and
+resources).
+"""
+
+from dataclasses import dataclass, field
+
+import re
+
+
+@dataclass
+class DocType:
+    model: type
+    #: Columns of the desk list and default REST ordering candidates.
+    list_display: tuple = ()
+    #: Fields offered as filters in the desk and the REST API.
+    list_filter: tuple = ()
+    #: Fields searched by the desk search box and `?search=` in the API.
+    search_fields: tuple = ()
+    #: Desk form layout: ((title, (field, ...)), ...). Empty: all fields.
+    fieldsets: tuple = ()
+    ordering: tuple = ()
+    select_related: tuple = ()
+    autocomplete_fields: tuple = ()
+    readonly_fields: tuple = ()
+    #: Lookup from this record to the OrgUnit that owns it ("unit",
+    #: "official__unit"); "self" for OrgUnit itself; None when unscoped.
+    scope_path: str | None = None
+    #: Fields shown only to users holding the `view_sensitive` permission.
+    sensitive_fields: tuple = ()
+    #: Only holders of change permission edit it; others read (reference data).
+    reference_data: bool = False
+    importable: bool = True
+    #: Natural key used by import to update instead of duplicate.
+    import_id_fields: tuple = ("id",)
+    #: FK fields resolved by a natural key on import/export: {field: "code"}.
+    import_lookups: dict = field(default_factory=dict)
+    #: Child DocTypes edited inline on the desk form.
+    inlines: tuple = ()
+    api: bool = True
+    #: Plural, hyphenated URL segment; derived from the model when empty.
+    url_name: str = ""
+    menu_icon: str = "description"
+
+    def __post_init__(self):
+        if not self.url_name:
+            self.url_name = plural_slug(self.model.__name__)
+
+    @property
+    def label(self):
+        return f"{self.model._meta.app_label}.{self.model.__name__}"
+
+    @property
+    def app_label(self):
+        return self.model._meta.app_label
+
+    def field_names(self):
+        """Concrete editable fields, in model order, for forms and resources."""
+        skip = {"id", "created_at", "modified_at", "created_by", "modified_by",
+                "version", "custom_fields"}
+        return [
+            f.name
+            for f in self.model._meta.get_fields()
+            if getattr(f, "concrete", False)
+            and not f.auto_created
+            and f.editable
+            and f.name not in skip
+        ]
+
+
+def plural_slug(class_name):
+    """"OrgUnit" -> "org-units", "Category" -> "categories"."""
+    words = re.sub(r"(?<!^)(?=[A-Z])", "-", class_name).lower()
+    if re.search(r"[^aeiou]y$", words):
+        return words[:-1] + "ies"
+    if re.search(r"(s|x|ch|sh)$", words):
+        return words + "es"
+    return words + "s"

@@ -1,0 +1,90 @@
+"""The base every DocType model inherits: timestamps, authorship, version,
+custom-field values and the audit trail."""
+
+from django.conf import settings
+from django.db import models, transaction
+from django.db.models import F
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .exceptions import StaleRecordError
+
+
+def current_user():
+    """The user of the request being served, if any (set by simple-history)."""
+    request = getattr(HistoricalRecords.context, "request", None)
+    user = getattr(request, "user", None)
+    return user if getattr(user, "is_authenticated", False) else None
+
+
+class DocTypeModel(models.Model):
+    """Fields and behaviour shared by every record type of the system."""
+
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    modified_at = models.DateTimeField(_("modified at"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    modified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("modified by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    # Raised by one on every save; a save carrying an older number is refused
+    # so that nobody silently overwrites a colleague's edit.
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    custom_fields = models.JSONField(
+        _("custom fields"), default=dict, blank=True, editable=False
+    )
+    history = HistoricalRecords(inherit=True)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        user = current_user()
+        if user is not None:
+            self.modified_by = user
+            if self._state.adding:
+                self.created_by = user
+        if self._state.adding or kwargs.get("force_insert"):
+            return super().save(*args, **kwargs)
+        with transaction.atomic():
+            claimed = (
+                type(self)
+                ._base_manager.filter(pk=self.pk, version=self.version)
+                .update(version=F("version") + 1)
+            )
+            if not claimed:
+                raise StaleRecordError(self)
+            self.version += 1
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "version", "modified_at"}
+            return super().save(*args, **kwargs)
+
+
+class AppliedPatch(models.Model):
+    """A data patch from patches.txt that has run on this site."""
+
+    name = models.CharField(_("patch"), max_length=200, unique=True)
+    applied_at = models.DateTimeField(_("applied at"), auto_now_add=True)
+    rows = models.IntegerField(_("rows touched"), default=0)
+
+    class Meta:
+        verbose_name = _("applied patch")
+        verbose_name_plural = _("applied patches")
+        ordering = ["applied_at"]
+
+    def __str__(self):
+        return self.name

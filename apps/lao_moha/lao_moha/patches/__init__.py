@@ -1,0 +1,1 @@
+"""One-off data patches, each named in patches.txt and applied once."""

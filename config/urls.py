@@ -8,10 +8,12 @@ from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from lao_moha.core.api.factory import build_router
+from lao_moha.core.attachments import download as attachment_download
 from lao_moha.core.views import health
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
+    path("app/files/<int:pk>/", attachment_download, name="attachment_download"),
     path("app/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/health", health, name="health"),

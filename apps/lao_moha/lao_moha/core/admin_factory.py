@@ -147,6 +147,10 @@ def build_admin(doctype):
         "resource_classes": [build_resource(doctype)] if doctype.importable else [],
         "inlines": [build_inline(child) for child in doctype.inlines],
     }
+    if doctype.attachable:
+        from .attachments import attachment_inline
+
+        attrs["inlines"].append(attachment_inline())
     if doctype.fieldsets:
         attrs["fieldsets"] = [
             (title, {"fields": fields}) for title, fields in doctype.fieldsets

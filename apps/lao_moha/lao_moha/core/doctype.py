@@ -41,6 +41,8 @@ class DocType:
     import_lookups: dict = field(default_factory=dict)
     #: Child DocTypes edited inline on the desk form.
     inlines: tuple = ()
+    #: Files can be attached to its records (see core/attachments.py).
+    attachable: bool = False
     api: bool = True
     #: Plural, hyphenated URL segment; derived from the model when empty.
     url_name: str = ""

@@ -144,7 +144,10 @@ def build_viewset(doctype):
 
 
 def build_router():
+    from .attachments import AttachmentViewSet
+
     router = routers.DefaultRouter()
+    router.register("core/attachments", AttachmentViewSet, basename="core-attachment")
     for doctype in registry.all_doctypes():
         if doctype.api:
             router.register(

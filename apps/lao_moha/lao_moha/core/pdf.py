@@ -24,13 +24,11 @@ def font_stylesheet_url():
     return Path(path).resolve().as_uri()
 
 
-def _local_only(url, *args, **kwargs):
-    """Let WeasyPrint read local files only: a template never reaches out."""
-    from weasyprint import default_url_fetcher
+def local_fetcher():
+    """A WeasyPrint fetcher that reads local files only: no template reaches out."""
+    from weasyprint.urls import URLFetcher
 
-    if not url.startswith(("file:", "data:")):
-        raise ValueError(f"PDF rendering does not fetch remote resources: {url}")
-    return default_url_fetcher(url, *args, **kwargs)
+    return URLFetcher(allowed_protocols={"file", "data"}, timeout=5)
 
 
 def render_pdf(template_name, context=None, request=None):
@@ -39,7 +37,7 @@ def render_pdf(template_name, context=None, request=None):
 
     context = {**(context or {}), "font_stylesheet": font_stylesheet_url()}
     html = render_to_string(template_name, context, request=request)
-    document = HTML(string=html, base_url=str(Path(__file__).parent), url_fetcher=_local_only)
+    document = HTML(string=html, base_url=str(Path(__file__).parent), url_fetcher=local_fetcher())
     pdf = document.write_pdf()
     logger.info("Rendered %s to PDF (%d bytes)", template_name, len(pdf))
     return pdf

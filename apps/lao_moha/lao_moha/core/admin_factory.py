@@ -18,6 +18,7 @@ from unfold.contrib.import_export.forms import ExportForm, ImportForm
 
 from . import registry, scope
 from .exceptions import StaleRecordError
+from .hook_mixins import DeskHooksMixin
 from .resources import build_resource
 
 
@@ -72,7 +73,9 @@ def stale_message(error):
     return " ".join(lines)
 
 
-class DocTypeAdmin(SimpleHistoryAdmin, ImportExportModelAdmin, ModelAdmin):
+class DocTypeAdmin(
+    DeskHooksMixin, SimpleHistoryAdmin, ImportExportModelAdmin, ModelAdmin
+):
     """Behaviour shared by every generated desk admin."""
 
     doctype = None

@@ -80,13 +80,16 @@ class DocTypeAdmin(SimpleHistoryAdmin, ImportExportModelAdmin, ModelAdmin):
     import_form_class = ImportForm
     export_form_class = ExportForm
     list_per_page = 50
+    # Not False: Django would then join every link of the list (see
+    # DocType.select_related for why links are prefetched instead).
+    list_select_related = ()
     show_full_result_count = False
     warn_unsaved_form = True
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
         if self.doctype.select_related:
-            queryset = queryset.select_related(*self.doctype.select_related)
+            queryset = queryset.prefetch_related(*self.doctype.select_related)
         return scope.restrict(queryset, request.user)
 
     def get_fieldsets(self, request, obj=None):

@@ -100,7 +100,7 @@ class DocTypeViewSet(viewsets.ModelViewSet):
     def get_queryset(self):
         queryset = self.doctype.model._default_manager.all()
         if self.doctype.select_related:
-            queryset = queryset.select_related(*self.doctype.select_related)
+            queryset = queryset.prefetch_related(*self.doctype.select_related)
         queryset = scope.restrict(queryset, self.request.user)
         return queryset.order_by(*(self.doctype.ordering or ("pk",)))
 

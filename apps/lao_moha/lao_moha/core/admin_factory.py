@@ -165,17 +165,26 @@ def build_inline(child_model):
     from unfold.admin import TabularInline
 
     child = registry.get(child_model)
-    return type(
-        f"{child_model.__name__}Inline",
-        (TabularInline,),
-        {
-            "model": child_model,
-            "extra": 0,
-            "fields": child.list_display if child else "__all__",
-            "tab": True,
-            "show_change_link": True,
-        },
-    )
+    fields = (child.inline_fields or child.list_display) if child else "__all__"
+    attrs = {
+        "model": child_model,
+        "extra": 0,
+        "fields": fields,
+        "tab": True,
+        "show_change_link": True,
+    }
+    if child is not None:
+        # Computed columns (not editable) can only be shown read-only.
+        computed = [
+            name for name in fields
+            if name in {f.name for f in child_model._meta.fields if not f.editable}
+        ]
+        attrs["readonly_fields"] = (*child.readonly_fields, *computed)
+        if child.inline_readonly:
+            attrs["readonly_fields"] = fields
+            attrs["can_delete"] = False
+            attrs["max_num"] = 0
+    return type(f"{child_model.__name__}Inline", (TabularInline,), attrs)
 
 
 def register_all(site=admin.site):

@@ -44,6 +44,10 @@ class DocType:
     import_lookups: dict = field(default_factory=dict)
     #: Child DocTypes edited inline on the desk form.
     inlines: tuple = ()
+    #: Columns when shown inline in a parent's form (default: list_display).
+    inline_fields: tuple = ()
+    #: Shown inline but never edited there (rows written by actions).
+    inline_readonly: bool = False
     #: Files can be attached to its records (see core/attachments.py).
     attachable: bool = False
     api: bool = True

@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.authtoken.views import obtain_auth_token
 
 from lao_moha.core.api.factory import build_router
 from lao_moha.core.attachments import download as attachment_download
@@ -20,6 +21,7 @@ urlpatterns = [
     path("api/health", health, name="health"),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/auth/token/", obtain_auth_token, name="api-token"),
     path("api/auth/", include("rest_framework.urls")),
     path("api/", include(build_router().urls)),
     path("django-rq/", include("django_rq.urls")),

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "lao_moha.geo",
     "lao_moha.organization",
     "lao_moha.personnel",
+    "lao_moha.customization",
     "lao_moha.language",
 ]
 
@@ -87,6 +88,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "lao_moha.customization.middleware.CustomFieldsMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -190,9 +192,10 @@ LOGIN_URL = "admin:login"
 LOGIN_REDIRECT_URL = "admin:index"
 
 REST_FRAMEWORK = {
+    # Token first, so a bad or missing token answers 401 with WWW-Authenticate.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
         "lao_moha.language.api.LanguageTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["lao_moha.core.api.permissions.DocTypePermission"],
     "DEFAULT_FILTER_BACKENDS": [

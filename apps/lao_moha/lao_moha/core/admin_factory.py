@@ -19,6 +19,7 @@ from unfold.contrib.import_export.forms import ExportForm, ImportForm
 from . import registry, scope
 from .exceptions import StaleRecordError
 from .fields import lao_ordering, sorting_field
+from .hook_mixins import DeskHooksMixin
 from .resources import build_resource
 from .search import search_queryset
 
@@ -74,7 +75,9 @@ def stale_message(error):
     return " ".join(lines)
 
 
-class DocTypeAdmin(SimpleHistoryAdmin, ImportExportModelAdmin, ModelAdmin):
+class DocTypeAdmin(
+    DeskHooksMixin, SimpleHistoryAdmin, ImportExportModelAdmin, ModelAdmin
+):
     """Behaviour shared by every generated desk admin."""
 
     doctype = None
@@ -82,13 +85,16 @@ class DocTypeAdmin(SimpleHistoryAdmin, ImportExportModelAdmin, ModelAdmin):
     import_form_class = ImportForm
     export_form_class = ExportForm
     list_per_page = 50
+    # Not False: Django would then join every link of the list (see
+    # DocType.select_related for why links are prefetched instead).
+    list_select_related = ()
     show_full_result_count = False
     warn_unsaved_form = True
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
         if self.doctype.select_related:
-            queryset = queryset.select_related(*self.doctype.select_related)
+            queryset = queryset.prefetch_related(*self.doctype.select_related)
         return scope.restrict(queryset, request.user)
 
     def get_fieldsets(self, request, obj=None):
@@ -186,17 +192,26 @@ def build_inline(child_model):
     from unfold.admin import TabularInline
 
     child = registry.get(child_model)
-    return type(
-        f"{child_model.__name__}Inline",
-        (TabularInline,),
-        {
-            "model": child_model,
-            "extra": 0,
-            "fields": child.list_display if child else "__all__",
-            "tab": True,
-            "show_change_link": True,
-        },
-    )
+    fields = (child.inline_fields or child.list_display) if child else "__all__"
+    attrs = {
+        "model": child_model,
+        "extra": 0,
+        "fields": fields,
+        "tab": True,
+        "show_change_link": True,
+    }
+    if child is not None:
+        # Computed columns (not editable) can only be shown read-only.
+        computed = [
+            name for name in fields
+            if name in {f.name for f in child_model._meta.fields if not f.editable}
+        ]
+        attrs["readonly_fields"] = (*child.readonly_fields, *computed)
+        if child.inline_readonly:
+            attrs["readonly_fields"] = fields
+            attrs["can_delete"] = False
+            attrs["max_num"] = 0
+    return type(f"{child_model.__name__}Inline", (TabularInline,), attrs)
 
 
 def register_all(site=admin.site):

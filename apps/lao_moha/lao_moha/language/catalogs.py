@@ -200,6 +200,15 @@ def update():
     _makemessages(PACKAGE_DIR, ["-l", "lo", "-l", "vi"])
     if _has_js(PACKAGE_DIR):
         _makemessages(PACKAGE_DIR, ["-l", "lo", "-l", "vi", "-d", "djangojs"])
+    for path in sorted(LOCALE_DIR.glob("*/LC_MESSAGES/*.po")):
+        # msgmerge guesses a translation for a new msgid from a similar old
+        # one and marks it fuzzy; such guesses are often wrong ("unit" got
+        # the words of "units"), so new msgids start empty instead.
+        subprocess.run(  # noqa: S603
+            ["msgattrib", "--clear-fuzzy", "--empty", "--clear-previous",  # noqa: S607
+             "--no-wrap", "-o", str(path), str(path)],
+            check=True,
+        )
     compile_all()
 
 

@@ -11,12 +11,13 @@ from rest_framework import routers, serializers, viewsets
 
 from .. import registry, scope
 from ..fields import lao_ordering
+from ..hook_mixins import FilterSetHooksMixin, SerializerHooksMixin
 from .errors import stale_response
 
 RANGE_FIELDS = (models.DateField, models.IntegerField, models.DecimalField)
 
 
-class DocTypeSerializer(serializers.ModelSerializer):
+class DocTypeSerializer(SerializerHooksMixin, serializers.ModelSerializer):
     """Runs the model's own validation and the scope check on every write."""
 
     display = serializers.CharField(source="__str__", read_only=True)
@@ -58,7 +59,7 @@ def build_serializer(doctype):
     return type(f"{model.__name__}Serializer", (DocTypeSerializer,), {"Meta": meta})
 
 
-class DocTypeFilterSet(django_filters.FilterSet):
+class DocTypeFilterSet(FilterSetHooksMixin, django_filters.FilterSet):
     within_unit = django_filters.NumberFilter(
         method="filter_within_unit", label=_("Within unit (id, with all units below)")
     )
@@ -101,7 +102,7 @@ class DocTypeViewSet(viewsets.ModelViewSet):
     def get_queryset(self):
         queryset = self.doctype.model._default_manager.all()
         if self.doctype.select_related:
-            queryset = queryset.select_related(*self.doctype.select_related)
+            queryset = queryset.prefetch_related(*self.doctype.select_related)
         queryset = scope.restrict(queryset, self.request.user)
         ordering = lao_ordering(queryset.model, self.doctype.ordering or ("pk",))
         return queryset.order_by(*ordering)

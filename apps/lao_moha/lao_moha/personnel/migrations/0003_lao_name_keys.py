@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('personnel', '0001_initial'),
+        ('personnel', '0002_records_histories_rules'),
     ]
 
     operations = [

@@ -234,6 +234,8 @@ UNFOLD = {
     "SHOW_LANGUAGES": True,
     "SHOW_HISTORY": True,
     "STYLES": [lambda request: "/static/lao_moha/css/lao-font.css"],
+    # Lao and Vietnamese messages of the select2 search boxes.
+    "SCRIPTS": [lambda request: "/static/lao_moha/js/select2-i18n.js"],
     "SIDEBAR": {
         "show_search": True,
         "show_all_applications": True,

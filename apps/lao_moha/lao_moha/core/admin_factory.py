@@ -18,6 +18,7 @@ from unfold.contrib.import_export.forms import ExportForm, ImportForm
 
 from . import registry, scope
 from .exceptions import StaleRecordError
+from .imports.admin import ImportAdminMixin
 from .resources import build_resource
 
 
@@ -72,7 +73,7 @@ def stale_message(error):
     return " ".join(lines)
 
 
-class DocTypeAdmin(SimpleHistoryAdmin, ImportExportModelAdmin, ModelAdmin):
+class DocTypeAdmin(ImportAdminMixin, SimpleHistoryAdmin, ImportExportModelAdmin, ModelAdmin):
     """Behaviour shared by every generated desk admin."""
 
     doctype = None
@@ -132,9 +133,6 @@ class DocTypeAdmin(SimpleHistoryAdmin, ImportExportModelAdmin, ModelAdmin):
 
             return HttpResponseRedirect(request.get_full_path())
 
-    def get_export_queryset(self, request):
-        return self.get_queryset(request)
-
 
 def build_admin(doctype):
     model = doctype.model
@@ -158,7 +156,7 @@ def build_admin(doctype):
         attrs["fieldsets"] = [
             (title, {"fields": fields}) for title, fields in doctype.fieldsets
         ]
-    return type(f"{model.__name__}Admin", (DocTypeAdmin,), attrs)
+    return type(f"{model.__name__}Admin", (*doctype.admin_mixins, DocTypeAdmin), attrs)
 
 
 def build_inline(child_model):

@@ -82,7 +82,7 @@ def build_resource(doctype):
     return type(f"{model.__name__}Resource", (DocTypeResource,), attrs)
 
 
-# -- writing tables ------------------------------------------------------------
+# -- writing tables -----------------------------------------------------------
 
 
 def cell(value):

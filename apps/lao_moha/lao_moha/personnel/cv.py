@@ -23,7 +23,7 @@ def can_see_sensitive(user):
     try:
         from lao_moha.core.access import can_see_sensitive as check
     except ImportError:
-        # TODO drop this fallback once core.access (field visibility) is on main.
+        # TODO drop this fallback once core.access (issue 4) is on main.
         return user.is_superuser or user.has_perm("personnel.view_sensitive_official")
     return check(user, Official)
 

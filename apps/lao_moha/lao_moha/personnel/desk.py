@@ -53,7 +53,8 @@ class OfficialDesk(ActionPageMixin):
                       "status_action", "print_cv"]
     actions_list = ["step_raises_list", "retirements_list", "incomplete_list"]
 
-    # Named permissions of the actions below (unfold calls has_<name>_permission).
+    # Permissions named by the actions below (unfold calls
+    # has_<name>_permission).
     def has_read_records_permission(self, request, object_id=None):
         return self.has_view_permission(request)
 

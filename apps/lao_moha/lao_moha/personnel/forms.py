@@ -47,7 +47,7 @@ class ActionForm(forms.Form):
         }
 
     def apply(self):
-        """Run the action; returns the history row, or None with form errors."""
+        """Run the action: the history row, or None with form errors."""
         if not self.is_valid():
             return None
         try:
@@ -150,10 +150,12 @@ class StatusForm(ActionForm):
 class UndoForm(ActionForm):
     """Undo of a history row (the form's target)."""
 
-    effective_date = forms.DateField(label=_("effective date"))
+    effective_date = forms.DateField(
+        label=_("effective date"), required=False, help_text=_("Empty: today.")
+    )
 
     def run(self):
-        return services.undo(self.target, effective_date=self.cleaned_data["effective_date"],
+        return services.undo(self.target, effective_date=self.cleaned_data.get("effective_date"),
                              **self.decision())
 
 

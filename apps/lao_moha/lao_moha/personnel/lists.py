@@ -36,7 +36,7 @@ def horizon(months: int, today: datetime.date | None = None) -> datetime.date:
 
 
 def step_raises_due(user, months: int = 6, unit=None, today=None):
-    """Officials whose next step falls due within `months` (overdue ones too)."""
+    """Officials whose next step falls due within `months` (or is overdue)."""
     return _base(user, unit).filter(
         next_step_due__isnull=False, next_step_due__lte=horizon(months, today)
     ).order_by("next_step_due", "civil_service_no")

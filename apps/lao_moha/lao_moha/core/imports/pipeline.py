@@ -175,7 +175,7 @@ class Importer:
         return self.report
 
     def commit(self) -> Report:
-        """Check and save inside one transaction; on any problem save nothing."""
+        """Check and save in one transaction; on any problem save nothing."""
         try:
             with transaction.atomic(), contextlib.ExitStack() as stack:
                 for wrapper in hooks.around_commit:
@@ -492,9 +492,14 @@ class SheetChecker:
     def find_existing(self, parsed):
         ids = self.doctype.import_id_fields
         first = ids[0]
-        firsts = {row["values"].get(first) for row in parsed if not row["failed"]}
-        firsts.discard(None)
-        firsts = [v for v in firsts if not (isinstance(v, models.Model) and v.pk is None)]
+        firsts = {}
+        for row in parsed:
+            value = row["values"].get(first)
+            # Records new in this import (pk None) cannot exist yet.
+            if row["failed"] or value is None or getattr(value, "pk", 0) is None:
+                continue
+            firsts[value.pk if isinstance(value, models.Model) else value] = value
+        firsts = list(firsts.values())
         existing = {}
         for start in range(0, len(firsts), 1000):
             chunk = firsts[start:start + 1000]
@@ -552,14 +557,11 @@ class SheetChecker:
                     registry_pending[str(getattr(plan_row.instance, attr))] = plan_row.instance
 
     def lookup_keys_for_pending(self):
-        """Lookups other DocTypes use to point at this one ("civil_service_no")."""
+        """Lookups other DocTypes point at this one by (civil_service_no)."""
         keys = set()
         for other in importable_doctypes():
             for name, lookup in other.import_lookups.items():
-                try:
-                    related = other.model._meta.get_field(name).related_model
-                except Exception:  # noqa: BLE001 - a lookup naming no field
-                    continue
+                related = other.model._meta.get_field(name).related_model
                 if related is self.model:
                     keys.add((lookup, lookup))
         return keys

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "lao_moha.geo",
     "lao_moha.organization",
     "lao_moha.personnel",
+    "lao_moha.customization",
 ]
 
 MIDDLEWARE = [
@@ -86,6 +87,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "lao_moha.customization.middleware.CustomFieldsMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

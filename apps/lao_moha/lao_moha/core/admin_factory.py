@@ -18,6 +18,7 @@ from unfold.contrib.import_export.forms import ExportForm, ImportForm
 
 from . import registry, scope
 from .exceptions import StaleRecordError
+from .hook_mixins import DeskHooksMixin
 from .imports.admin import ImportAdminMixin
 from .resources import build_resource
 
@@ -73,7 +74,9 @@ def stale_message(error):
     return " ".join(lines)
 
 
-class DocTypeAdmin(ImportAdminMixin, SimpleHistoryAdmin, ImportExportModelAdmin, ModelAdmin):
+class DocTypeAdmin(
+    ImportAdminMixin, DeskHooksMixin, SimpleHistoryAdmin, ImportExportModelAdmin, ModelAdmin
+):
     """Behaviour shared by every generated desk admin."""
 
     doctype = None

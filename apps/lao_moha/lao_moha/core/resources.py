@@ -17,6 +17,8 @@ from django.http import HttpResponse
 from django.utils.encoding import force_str
 from import_export import fields, resources, widgets
 
+from .hook_mixins import ResourceHooksMixin
+
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 PLAIN_NUMBER = re.compile(r"^[+-]?\d+([.,]\d+)?$")
 EXPORT_FORMATS = ("csv", "xlsx")
@@ -44,7 +46,7 @@ class SafeExportMixin:
         return neutralize(super().export_field(field, instance, **kwargs))
 
 
-class DocTypeResource(SafeExportMixin, resources.ModelResource):
+class DocTypeResource(ResourceHooksMixin, SafeExportMixin, resources.ModelResource):
     @classmethod
     def field_from_django_field(cls, field_name, django_field, readonly):
         # Headings people read (and the importer accepts back): the verbose

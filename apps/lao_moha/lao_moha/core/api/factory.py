@@ -10,12 +10,13 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import routers, serializers, viewsets
 
 from .. import registry, scope
+from ..hook_mixins import FilterSetHooksMixin, SerializerHooksMixin
 from .errors import stale_response
 
 RANGE_FIELDS = (models.DateField, models.IntegerField, models.DecimalField)
 
 
-class DocTypeSerializer(serializers.ModelSerializer):
+class DocTypeSerializer(SerializerHooksMixin, serializers.ModelSerializer):
     """Runs the model's own validation and the scope check on every write."""
 
     display = serializers.CharField(source="__str__", read_only=True)
@@ -57,7 +58,7 @@ def build_serializer(doctype):
     return type(f"{model.__name__}Serializer", (DocTypeSerializer,), {"Meta": meta})
 
 
-class DocTypeFilterSet(django_filters.FilterSet):
+class DocTypeFilterSet(FilterSetHooksMixin, django_filters.FilterSet):
     within_unit = django_filters.NumberFilter(
         method="filter_within_unit", label=_("Within unit (id, with all units below)")
     )

@@ -47,13 +47,7 @@ class SafeExportMixin:
 
 
 class DocTypeResource(ResourceHooksMixin, SafeExportMixin, resources.ModelResource):
-    @classmethod
-    def field_from_django_field(cls, field_name, django_field, readonly):
-        # Headings people read (and the importer accepts back): the verbose
-        # name in the user's language rather than the column name.
-        field = super().field_from_django_field(field_name, django_field, readonly)
-        field.column_name = django_field.verbose_name
-        return field
+    pass
 
 
 def build_resource(doctype):
@@ -61,11 +55,11 @@ def build_resource(doctype):
     names = doctype.field_names()
     attrs = {}
     for name, lookup in doctype.import_lookups.items():
-        django_field = model._meta.get_field(name)
+        related = model._meta.get_field(name).related_model
         attrs[name] = fields.Field(
             attribute=name,
-            column_name=django_field.verbose_name,
-            widget=widgets.ForeignKeyWidget(django_field.related_model, field=lookup),
+            column_name=name,
+            widget=widgets.ForeignKeyWidget(related, field=lookup),
         )
     meta_fields = ["id", *names] if "id" in doctype.import_id_fields else names
     attrs["Meta"] = type(

@@ -10,6 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -56,9 +57,11 @@ def importable_fields(doctype):
 
 
 def field_label(doctype, name):
-    if name == "id":
-        return "id"
-    return str(doctype.model._meta.get_field(name).verbose_name)
+    try:
+        return str(doctype.model._meta.get_field(name).verbose_name)
+    except FieldDoesNotExist:
+        # "id", or a column added by a hook (a custom field's "cf_…").
+        return name
 
 
 def aliases(doctype) -> dict:

@@ -18,6 +18,7 @@ from django.db import models, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from .. import hooks as core_hooks
 from .. import registry, scope
 from ..exceptions import StaleRecordError
 from . import hooks
@@ -296,6 +297,11 @@ class SheetChecker:
             return
         table = aliases(self.doctype)
         self.field_names = set(table.values())
+        # Columns other apps add through core.hooks (custom fields): the
+        # same import-export Field objects their export writes.
+        self.extra_fields = core_hooks.apply("resource_fields", {}, self.doctype)
+        for name in self.extra_fields:
+            table.setdefault(heading_key(name), name)
         position, header = find_header(self.sheet.rows, table)
         if position is None:
             self.problem(None, _(
@@ -382,7 +388,7 @@ class SheetChecker:
         return numbers_only or len(filled) < 2
 
     def parse_row(self, number, cells):
-        values, links, failed = {}, {}, False
+        values, links, extras, failed = {}, {}, {}, False
         for column in self.columns:
             raw = cells[column.index] if column.index < len(cells) else None
             if is_blank(raw):
@@ -394,6 +400,9 @@ class SheetChecker:
                 failed = True
                 continue
             name = column.field
+            if name in self.extra_fields:
+                extras[name] = raw
+                continue
             if name in self.doctype.import_lookups:
                 links[name] = raw
                 continue
@@ -410,7 +419,8 @@ class SheetChecker:
         if "_implied_gender" in values:
             implied = values.pop("_implied_gender")
             values.setdefault("gender", implied)
-        return {"number": number, "values": values, "links": links, "failed": failed}
+        return {"number": number, "values": values, "links": links, "extras": extras,
+                "failed": failed}
 
     # -- links --------------------------------------------------------------
 
@@ -550,7 +560,7 @@ class SheetChecker:
                     values.get(self.doctype.import_id_fields[0]))
                 continue
             instance = existing.get(key)
-            plan_row = self.make(number, instance, values)
+            plan_row = self.make(number, instance, values, row["extras"])
             if plan_row is not None:
                 self.plan.rows.append(plan_row)
                 for lookup, attr in lookup_keys:
@@ -566,7 +576,7 @@ class SheetChecker:
                     keys.add((lookup, lookup))
         return keys
 
-    def make(self, number, instance, values):
+    def make(self, number, instance, values, extras=None):
         opts = self.model._meta
         if instance is None:
             if not self.may_add:
@@ -596,9 +606,34 @@ class SheetChecker:
                     setattr(instance, name, value)
                     changed = True
             action = "update" if changed else "unchanged"
+        if not self.apply_extras(number, instance, extras or {}):
+            return None
+        if action == "unchanged" and instance.custom_fields != self.loaded_custom:
+            action = "update"
         if action != "unchanged" and not self.validate(number, instance, values):
             return None
         return RowPlan(number, instance, action)
+
+    def apply_extras(self, number, instance, extras):
+        """Write the hook columns (custom fields) of a row into the record."""
+        self.loaded_custom = dict(getattr(instance, "custom_fields", None) or {})
+        ok = True
+        for name, raw in extras.items():
+            field = self.extra_fields[name]
+            try:
+                field.save(instance, {field.column_name: as_text(raw)})
+            except (ValueError, ValidationError) as error:
+                messages = error.messages if isinstance(error, ValidationError) else [
+                    str(error)]
+                for message in messages:
+                    self.problem(number, message, self.columns_by_field.get(name), raw)
+                ok = False
+        errors = core_hooks.apply("resource_validate", {}, instance, self.doctype)
+        for name, message in errors.items():
+            for text in (message if isinstance(message, (list, tuple)) else [message]):
+                self.problem_on(number, name, str(text))
+            ok = False
+        return ok
 
     def validate(self, number, instance, values):
         # Links were resolved from the database or this file already; the

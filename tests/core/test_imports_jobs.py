@@ -89,6 +89,7 @@ def test_jobs_are_private_to_their_user(client_for, make_user, ministry, private
 
 
 def test_templates_for_every_importable_doctype(admin_client):
+    admin_client.cookies["django_language"] = "lo"
     response = admin_client.get("/app/personnel/official/import-template/?format=xlsx")
     book = openpyxl.load_workbook(io.BytesIO(response.content))
     headings = [c.value for c in next(book.worksheets[0].iter_rows(max_row=1))]

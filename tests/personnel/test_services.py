@@ -62,7 +62,7 @@ def test_transfer_into_a_unit_outside_the_users_scope_is_refused(official, minis
     with pytest.raises(ValidationError) as error:
         services.transfer(official, ministry["d1301"], D(2024, 1, 15), user=clerk_p01)
     assert messages(error)["to_unit"] == [
-        "“ຫ້ອງການພາຍໃນເມືອງ ໄກສອນ” is outside your units: you may not move officials "
+        f"“{ministry['d1301']}” is outside your units: you may not move officials "
         "into it. Ask the receiving unit or the ministry to record the transfer."
     ]
     assert reload(official).unit == ministry["d0101"]

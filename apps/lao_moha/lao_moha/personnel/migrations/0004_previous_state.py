@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('organization', '0001_initial'),
-        ('personnel', '0002_records_histories_rules'),
+        ('personnel', '0003_lao_name_keys'),
     ]
 
     operations = [

@@ -3,7 +3,6 @@ PYTHON ?= python3.11
 VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
-export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
 .PHONY: run test install setup serve worker lint messages i18n clean-site
 
@@ -29,7 +28,7 @@ run: setup
 
 test: install
 	@case "$$DATABASE_URL" in mysql*) $(BIN)/python -c "import MySQLdb" 2>/dev/null || $(BIN)/pip install --quiet -e "apps/lao_moha[mariadb]";; esac
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 worker: install
 	$(BIN)/python manage.py rqworker default

@@ -10,7 +10,9 @@ import subprocess
 
 import openpyxl
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
+from lao_moha.core.imports.models import ImportJob
 from lao_moha.core.pdf import render_pdf
 from lao_moha.personnel import demo
 from lao_moha.personnel.models import Official
@@ -76,22 +78,20 @@ def test_rest(admin_client, official):
     assert [row["id"] for row in found.json()["results"]] == [official.pk]
 
 
-def import_file(admin_client, content, filename, format_title):
-    """Import through the desk in its two steps: upload, then confirm."""
-    url = "/app/personnel/official/import/"
-    page = admin_client.get(url).content.decode()
-    choice = re.search(
-        rf'<option value="(\d+)"[^>]*>\s*{format_title}\s*<', page
-    ).group(1)
-    upload = io.BytesIO(content)
-    upload.name = filename
-    preview = admin_client.post(url, {"import_file": upload, "format": choice})
-    assert preview.status_code == 200
-    confirm = preview.context["confirm_form"]
-    assert confirm is not None, preview.context["result"].base_errors
-    data = {name: confirm[name].value() for name in confirm.fields}
-    done = admin_client.post("/app/personnel/official/process_import/", data)
-    assert done.status_code == 302
+@pytest.fixture
+def private_media(tmp_path, settings):
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+
+
+def import_file(admin_client, content, filename):
+    """Import through the desk: upload, checked and imported in one go."""
+    upload = SimpleUploadedFile(filename, content)
+    admin_client.post(
+        "/app/personnel/official/import/", {"file": upload, "commit_when_valid": "on"}
+    )
+    job = ImportJob.objects.latest("pk")
+    assert job.status == ImportJob.Status.DONE, (job.message, job.result)
+    assert job.updated_count == 1
 
 
 def export_file(admin_client, format_title):
@@ -104,7 +104,7 @@ def export_file(admin_client, format_title):
 
 
 @pytest.mark.parametrize("bom", [True, False], ids=["with BOM", "without BOM"])
-def test_csv_import(admin_client, official, bom):
+def test_csv_import(admin_client, official, private_media, bom):
     exported = export_file(admin_client, "csv")
     rows = list(csv.DictReader(io.StringIO(exported.decode("utf-8-sig"))))
     rows[0].update(name_lo=NAME_LO, name_latin=NAME_LATIN, ethnicity=ETHNICITY)
@@ -113,11 +113,11 @@ def test_csv_import(admin_client, official, bom):
     writer.writeheader()
     writer.writerows(rows)
     content = text.getvalue().encode("utf-8-sig" if bom else "utf-8")
-    import_file(admin_client, content, "officials.csv", "csv")
+    import_file(admin_client, content, "officials.csv")
     assert_lao_kept(official)
 
 
-def test_xlsx_import_and_export(admin_client, official):
+def test_xlsx_import_and_export(admin_client, official, private_media):
     workbook = openpyxl.load_workbook(io.BytesIO(export_file(admin_client, "xlsx")))
     sheet = workbook.active
     header = [cell.value for cell in sheet[1]]
@@ -129,7 +129,7 @@ def test_xlsx_import_and_export(admin_client, official):
         sheet.cell(row=2, column=header.index(column) + 1, value=value)
     buffer = io.BytesIO()
     workbook.save(buffer)
-    import_file(admin_client, buffer.getvalue(), "officials.xlsx", "xlsx")
+    import_file(admin_client, buffer.getvalue(), "officials.xlsx")
     assert_lao_kept(official)
 
     again = openpyxl.load_workbook(io.BytesIO(export_file(admin_client, "xlsx"))).active

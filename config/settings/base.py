@@ -223,6 +223,7 @@ UNFOLD = {
     "SHOW_LANGUAGES": True,
     "SHOW_HISTORY": True,
     "STYLES": [lambda request: "/static/lao_moha/css/lao-font.css"],
+    "DASHBOARD_CALLBACK": "lao_moha.customization.dashboards.dashboard_callback",
     "SIDEBAR": {
         "show_search": True,
         "show_all_applications": True,

@@ -3,7 +3,7 @@
 from django.apps import apps
 from django.urls import NoReverseMatch, reverse
 
-from . import registry
+from . import hooks, registry
 
 
 def sidebar_navigation(request):
@@ -19,7 +19,7 @@ def sidebar_navigation(request):
         groups.setdefault(opts.app_label, []).append(
             {"title": opts.verbose_name_plural, "icon": doctype.menu_icon, "link": link}
         )
-    return [
+    navigation = [
         {
             "title": apps.get_app_config(label).verbose_name,
             "collapsible": True,
@@ -27,3 +27,4 @@ def sidebar_navigation(request):
         }
         for label, items in groups.items()
     ]
+    return hooks.apply("desk_navigation", navigation, request)

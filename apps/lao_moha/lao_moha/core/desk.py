@@ -2,6 +2,7 @@
 
 from django.apps import apps
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
 
 from . import hooks, registry
 
@@ -28,3 +29,11 @@ def sidebar_navigation(request):
         for label, items in groups.items()
     ]
     return hooks.apply("desk_navigation", navigation, request)
+
+
+def site_title(request=None):
+    return _("Ministry of Home Affairs")
+
+
+def site_subheader(request=None):
+    return _("Personnel and commendation")

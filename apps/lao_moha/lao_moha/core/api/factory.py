@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import routers, serializers, viewsets
 
 from .. import registry, scope
+from ..fields import lao_ordering
 from ..hook_mixins import FilterSetHooksMixin, SerializerHooksMixin
 from .errors import stale_response
 
@@ -103,7 +104,8 @@ class DocTypeViewSet(viewsets.ModelViewSet):
         if self.doctype.select_related:
             queryset = queryset.prefetch_related(*self.doctype.select_related)
         queryset = scope.restrict(queryset, self.request.user)
-        return queryset.order_by(*(self.doctype.ordering or ("pk",)))
+        ordering = lao_ordering(queryset.model, self.doctype.ordering or ("pk",))
+        return queryset.order_by(*ordering)
 
     def retrieve(self, request, *args, **kwargs):
         response = super().retrieve(request, *args, **kwargs)

@@ -16,6 +16,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from lao_moha.core import registry
+from lao_moha.core.fields import DerivedField
 
 from .. import definitions
 from ..choices import FieldType
@@ -184,6 +185,8 @@ def _custom_kind(cf):
 def _usable(model_field):
     if not getattr(model_field, "concrete", False) or model_field.name in SKIPPED:
         return False
+    if isinstance(model_field, DerivedField):
+        return False  # search and sort keys: machinery, not data
     if model_field.many_to_many or isinstance(
         model_field, models.FileField | models.JSONField
     ):

@@ -3,6 +3,7 @@
 from django.contrib import admin
 
 from .admin_factory import register_all
+from .imports import admin as imports_admin  # noqa: F401 - registers ImportJob
 
 register_all()
 

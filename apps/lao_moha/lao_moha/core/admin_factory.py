@@ -20,6 +20,7 @@ from . import registry, scope
 from .exceptions import StaleRecordError
 from .fields import lao_ordering, sorting_field
 from .hook_mixins import DeskHooksMixin
+from .imports.admin import ImportAdminMixin
 from .resources import build_resource
 from .search import search_queryset
 
@@ -76,7 +77,7 @@ def stale_message(error):
 
 
 class DocTypeAdmin(
-    DeskHooksMixin, SimpleHistoryAdmin, ImportExportModelAdmin, ModelAdmin
+    ImportAdminMixin, DeskHooksMixin, SimpleHistoryAdmin, ImportExportModelAdmin, ModelAdmin
 ):
     """Behaviour shared by every generated desk admin."""
 
@@ -137,8 +138,9 @@ class DocTypeAdmin(
 
             return HttpResponseRedirect(request.get_full_path())
 
-    def get_export_queryset(self, request):
-        return self.get_queryset(request)
+    # get_export_queryset is import-export's own: it applies the list's
+    # filters and search to get_queryset (scoped), so "export" exports what
+    # the user sees.
 
     def get_search_results(self, request, queryset, search_term):
         # Names are matched through their folded keys (core/search.py).
@@ -185,7 +187,7 @@ def build_admin(doctype):
         attrs["fieldsets"] = [
             (title, {"fields": fields}) for title, fields in doctype.fieldsets
         ]
-    return type(f"{model.__name__}Admin", (DocTypeAdmin,), attrs)
+    return type(f"{model.__name__}Admin", (*doctype.admin_mixins, DocTypeAdmin), attrs)
 
 
 def build_inline(child_model):

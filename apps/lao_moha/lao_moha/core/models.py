@@ -132,3 +132,7 @@ class Attachment(DocTypeModel):
             self.original_name = PurePath(self.file.name).name
             self.size = self.file.size
         super().save(*args, **kwargs)
+
+
+# The import pipeline keeps its record beside the core's (core/imports/).
+from .imports.models import ImportJob  # noqa: E402, F401

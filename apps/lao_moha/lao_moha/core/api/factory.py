@@ -133,9 +133,11 @@ def build_viewset(doctype):
     ordering_fields = [
         name for name in doctype.list_display if name != "__str__" and hasattr(model, name)
     ] or "__all__"
+    from ..imports.api import ImportExportViewSetMixin
+
     return type(
         f"{model.__name__}ViewSet",
-        (DocTypeViewSet,),
+        (*doctype.api_mixins, ImportExportViewSetMixin, DocTypeViewSet),
         {
             "doctype": doctype,
             "serializer_class": build_serializer(doctype),
@@ -151,6 +153,9 @@ def build_router():
 
     router = routers.DefaultRouter()
     router.register("core/attachments", AttachmentViewSet, basename="core-attachment")
+    from ..imports.api import ImportJobViewSet
+
+    router.register("core/import-jobs", ImportJobViewSet, basename="core-import-job")
     for doctype in registry.all_doctypes():
         if doctype.api:
             router.register(

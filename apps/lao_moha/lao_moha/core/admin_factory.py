@@ -17,6 +17,7 @@ from unfold.contrib.filters.admin import (
 from unfold.contrib.import_export.forms import ExportForm, ImportForm
 
 from . import registry, scope
+from .doctype import Inline
 from .exceptions import StaleRecordError
 from .resources import build_resource
 
@@ -151,24 +152,44 @@ def build_admin(doctype):
         attrs["fieldsets"] = [
             (title, {"fields": fields}) for title, fields in doctype.fieldsets
         ]
-    return type(f"{model.__name__}Admin", (DocTypeAdmin,), attrs)
+    bases = (*doctype.admin_mixins, DocTypeAdmin)
+    return type(f"{model.__name__}Admin", bases, attrs)
 
 
-def build_inline(child_model):
+class ReadOnlyInlineMixin:
+    """An inline that shows rows kept by a service, never edited by hand."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+def build_inline(spec):
     from unfold.admin import TabularInline
 
-    child = registry.get(child_model)
-    return type(
-        f"{child_model.__name__}Inline",
-        (TabularInline,),
-        {
-            "model": child_model,
-            "extra": 0,
-            "fields": child.list_display if child else "__all__",
-            "tab": True,
-            "show_change_link": True,
-        },
-    )
+    if not isinstance(spec, Inline):
+        spec = Inline(spec)
+    child = registry.get(spec.model)
+    fields = spec.fields or (child.list_display if child else "__all__")
+    attrs = {
+        "model": spec.model,
+        "extra": 0,
+        "fields": fields,
+        "tab": True,
+        "show_change_link": True,
+    }
+    if spec.fk_name:
+        attrs["fk_name"] = spec.fk_name
+    bases = (TabularInline,)
+    if spec.readonly:
+        attrs["readonly_fields"] = fields
+        bases = (ReadOnlyInlineMixin, TabularInline)
+    return type(f"{spec.model.__name__}Inline", bases, attrs)
 
 
 def register_all(site=admin.site):

@@ -39,8 +39,16 @@ class DocType:
     import_id_fields: tuple = ("id",)
     #: FK fields resolved by a natural key on import/export: {field: "code"}.
     import_lookups: dict = field(default_factory=dict)
-    #: Child DocTypes edited inline on the desk form.
+    #: Child DocTypes edited inline on the desk form: models, or `Inline`
+    #: specs for read-only or differently laid out ones.
     inlines: tuple = ()
+    #: Lookup from this record to the user it belongs to ("user"); such
+    #: records are shown to that user only (notifications, preferences).
+    owner_field: str | None = None
+    #: Mixins placed before the generated desk admin and REST viewset, for
+    #: the screens and actions of one DocType (workflow panel, submit ...).
+    admin_mixins: tuple = ()
+    api_mixins: tuple = ()
     api: bool = True
     #: Plural, hyphenated URL segment; derived from the model when empty.
     url_name: str = ""
@@ -70,6 +78,17 @@ class DocType:
             and f.editable
             and f.name not in skip
         ]
+
+
+@dataclass
+class Inline:
+    """A child model shown on a parent's desk form, possibly read-only."""
+
+    model: type
+    fields: tuple = ()
+    #: Shown, never added, changed or deleted from the parent's form.
+    readonly: bool = False
+    fk_name: str | None = None
 
 
 def plural_slug(class_name):

@@ -88,3 +88,8 @@ class AppliedPatch(models.Model):
 
     def __str__(self):
         return self.name
+
+
+# The generic engines keep their models beside their code; importing them
+# here lets Django find them as models of the core app.
+from . import naming, notifications, workflow  # noqa: E402, F401

@@ -164,6 +164,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
+# Fonts, styles and scripts shared by the whole package (built by npm).
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = SITE_DIR / "files" / "public"
@@ -178,9 +180,10 @@ LOGIN_URL = "admin:login"
 LOGIN_REDIRECT_URL = "admin:index"
 
 REST_FRAMEWORK = {
+    # Token first, so a bad or missing token answers 401 with WWW-Authenticate.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["lao_moha.core.api.permissions.DocTypePermission"],
     "DEFAULT_FILTER_BACKENDS": [

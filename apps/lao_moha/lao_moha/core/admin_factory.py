@@ -81,13 +81,16 @@ class DocTypeAdmin(SimpleHistoryAdmin, ImportExportModelAdmin, ModelAdmin):
     import_form_class = ImportForm
     export_form_class = ExportForm
     list_per_page = 50
+    # Not False: Django would then join every link of the list (see
+    # DocType.select_related for why links are prefetched instead).
+    list_select_related = ()
     show_full_result_count = False
     warn_unsaved_form = True
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
         if self.doctype.select_related:
-            queryset = queryset.select_related(*self.doctype.select_related)
+            queryset = queryset.prefetch_related(*self.doctype.select_related)
         return scope.restrict(queryset, request.user)
 
     def get_fieldsets(self, request, obj=None):
@@ -148,6 +151,10 @@ def build_admin(doctype):
         "resource_classes": [build_resource(doctype)] if doctype.importable else [],
         "inlines": [build_inline(child) for child in doctype.inlines],
     }
+    if doctype.attachable:
+        from .attachments import attachment_inline
+
+        attrs["inlines"].append(attachment_inline())
     if doctype.fieldsets:
         attrs["fieldsets"] = [
             (title, {"fields": fields}) for title, fields in doctype.fieldsets

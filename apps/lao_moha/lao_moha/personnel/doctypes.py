@@ -23,6 +23,7 @@ register(
         autocomplete_fields=("unit", "position"),
         scope_path="unit",
         sensitive_fields=("national_id", "date_of_birth"),
+        attachable=True,
         import_id_fields=("civil_service_no",),
         import_lookups={"unit": "code", "position": "code", "category": "code"},
         menu_icon="person",

@@ -116,7 +116,7 @@ class DocTypeViewSet(viewsets.ModelViewSet):
     def get_queryset(self):
         queryset = self.doctype.model._default_manager.all()
         if self.doctype.select_related:
-            queryset = queryset.select_related(*self.doctype.select_related)
+            queryset = queryset.prefetch_related(*self.doctype.select_related)
         queryset = scope.restrict(queryset, self.request.user)
         return queryset.order_by(*(self.doctype.ordering or ("pk",)))
 
@@ -160,7 +160,10 @@ def build_viewset(doctype):
 
 
 def build_router():
+    from .attachments import AttachmentViewSet
+
     router = routers.DefaultRouter()
+    router.register("core/attachments", AttachmentViewSet, basename="core-attachment")
     for doctype in registry.all_doctypes():
         if doctype.api:
             router.register(

@@ -177,12 +177,14 @@ class ReadOnlyInlineMixin:
 
 
 def build_inline(spec):
+    """The inline of a child model: a model (its declaration's inline
+    columns) or an `Inline` spec (another link, read-only rows)."""
     from unfold.admin import TabularInline
 
     if not isinstance(spec, Inline):
         spec = Inline(spec)
     child = registry.get(spec.model)
-    fields = spec.fields or (child.list_display if child else "__all__")
+    fields = spec.fields or ((child.inline_fields or child.list_display) if child else "__all__")
     attrs = {
         "model": spec.model,
         "extra": 0,
@@ -192,8 +194,13 @@ def build_inline(spec):
     }
     if spec.fk_name:
         attrs["fk_name"] = spec.fk_name
+    if fields != "__all__":
+        # Computed columns (not editable) can only be shown read-only.
+        not_editable = {f.name for f in spec.model._meta.fields if not f.editable}
+        computed = [name for name in fields if name in not_editable]
+        attrs["readonly_fields"] = (*(child.readonly_fields if child else ()), *computed)
     bases = (TabularInline,)
-    if spec.readonly:
+    if spec.readonly or (child is not None and child.inline_readonly):
         attrs["readonly_fields"] = fields
         bases = (ReadOnlyInlineMixin, TabularInline)
     return type(f"{spec.model.__name__}Inline", bases, attrs)

@@ -52,6 +52,10 @@ class DocType:
     #: the screens and actions of one DocType (workflow panel, submit ...).
     admin_mixins: tuple = ()
     api_mixins: tuple = ()
+    #: Columns when shown inline in a parent's form (default: list_display).
+    inline_fields: tuple = ()
+    #: Shown inline but never edited there (rows written by actions).
+    inline_readonly: bool = False
     #: Files can be attached to its records (see core/attachments.py).
     attachable: bool = False
     api: bool = True

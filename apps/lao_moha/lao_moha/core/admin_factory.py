@@ -119,6 +119,14 @@ class DocTypeAdmin(SimpleHistoryAdmin, ImportExportModelAdmin, ModelAdmin):
             return self.get_queryset(request).filter(pk=obj.pk).exists()
         return allowed
 
+    def get_formsets_with_inlines(self, request, obj=None):
+        # Read-only rows take no posted data: a save of the parent form must
+        # not need (nor trust) a formset for them.
+        for formset, inline in super().get_formsets_with_inlines(request, obj):
+            if request.method == "POST" and isinstance(inline, ReadOnlyInlineMixin):
+                continue
+            yield formset, inline
+
     def save_model(self, request, obj, form, change):
         scope.check_in_scope(request.user, obj)
         super().save_model(request, obj, form, change)
@@ -159,8 +167,25 @@ def build_admin(doctype):
         attrs["fieldsets"] = [
             (title, {"fields": fields}) for title, fields in doctype.fieldsets
         ]
-    bases = (*doctype.admin_mixins, DocTypeAdmin)
+    read_only = (ReadOnlyAdminMixin,) if doctype.read_only else ()
+    bases = (*doctype.admin_mixins, *read_only, DocTypeAdmin)
     return type(f"{model.__name__}Admin", bases, attrs)
+
+
+class ReadOnlyAdminMixin:
+    """A desk list and page of records only services write."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_import_permission(self, request):
+        return False
 
 
 class ReadOnlyInlineMixin:

@@ -58,6 +58,9 @@ class DocType:
     inline_readonly: bool = False
     #: Files can be attached to its records (see core/attachments.py).
     attachable: bool = False
+    #: Records written by services only (awards conferred by a decision):
+    #: the desk and REST show and export them, never add, change or delete.
+    read_only: bool = False
     api: bool = True
     #: Plural, hyphenated URL segment; derived from the model when empty.
     url_name: str = ""

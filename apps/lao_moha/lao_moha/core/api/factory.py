@@ -155,6 +155,7 @@ def build_viewset(doctype):
             "filterset_class": build_filterset(doctype),
             "search_fields": doctype.search_fields,
             "ordering_fields": ordering_fields,
+            **({"http_method_names": ["get", "head", "options"]} if doctype.read_only else {}),
         },
     )
 

@@ -7,14 +7,7 @@ from rest_framework.response import Response
 
 from .. import workflow
 from ..workflow_desk import transition_form, values_of
-from .permissions import DocTypePermission
-
-
-class WorkflowActionPermission(DocTypePermission):
-    """Reading needs the view permission; acting is checked by the engine
-    against the transition's own permission and roles."""
-
-    perms_map = {**DocTypePermission.perms_map, "POST": []}
+from .permissions import ActionPermission
 
 
 def describe(instance, user):
@@ -54,7 +47,7 @@ class WorkflowViewSetMixin:
     """GET <record>/workflow/ describes; POST {action, comment, ...fields} acts."""
 
     @action(detail=True, methods=["get", "post"],
-            permission_classes=[WorkflowActionPermission])
+            permission_classes=[ActionPermission])
     def workflow(self, request, pk=None):
         instance = self.get_object()
         if request.method == "GET":

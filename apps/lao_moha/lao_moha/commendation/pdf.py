@@ -1,4 +1,5 @@
-"""The decision and certificate PDFs, in Lao script (core.pdf, bundled font)."""
+"""The decision and certificate PDFs, in Lao script (core.pdf and its
+bundled font)."""
 
 from lao_moha.core.docstatus import DocStatus
 from lao_moha.core.pdf import render_pdf

@@ -40,7 +40,8 @@ def _rows(pairs):
 
 
 def tables(awards):
-    """One table per grouping: [{"title", "rows": [{label, count, percent}]}]."""
+    """One table per grouping: [{"title", "rows": [{label, count, percent}]}]
+    """
     awards = awards.order_by()
     by_year = (
         awards.annotate(year=ExtractYear("awarded_on")).values("year")

@@ -7,9 +7,8 @@ resource are all generated from it (see admin_factory, api.factory and
 resources).
 """
 
-from dataclasses import dataclass, field
-
 import re
+from dataclasses import dataclass, field
 
 
 @dataclass

@@ -1,16 +1,16 @@
 """Naming series: numbers given from a counter per (series, body, year).
 
 A number is claimed inside the transaction that stores the record it names:
-the counter row is locked (SELECT ... FOR UPDATE) until that transaction
-ends, so two clerks issuing at once get consecutive numbers, and a rolled
-back issue gives its number back. Numbers therefore have no gaps and no
-duplicates.
+the series and counter rows are locked (SELECT ... FOR UPDATE) until that
+transaction ends, so two clerks issuing at once get consecutive numbers,
+and a rolled back issue gives its number back. Numbers therefore have no
+gaps and no duplicates.
 """
 
 import logging
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models, transaction
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from .models import DocTypeModel
@@ -108,14 +108,13 @@ def next_name(series: NamingSeries, body: str = "", year: int | None = None):
 
 
 def _locked_counter(key):
-    # A locking read sees the newest committed row even under MariaDB's
-    # REPEATABLE READ, where a plain read after a lost insert race would not.
+    # Claims in one series queue behind a lock on the series row, which
+    # always exists: racing to create a missing counter row would otherwise
+    # deadlock on InnoDB's gap locks.
+    NamingSeries.objects.select_for_update().only("pk").get(pk=key["series"].pk)
+    # A locking read sees the newest committed number even under MariaDB's
+    # REPEATABLE READ, where a plain read may return an older snapshot.
     counter = NamingCounter.objects.select_for_update().filter(**key).first()
-    if counter is not None:
-        return counter
-    try:
-        with transaction.atomic():
-            NamingCounter.objects.create(**key)
-    except IntegrityError:
-        pass  # another transaction created it first; lock theirs below
-    return NamingCounter.objects.select_for_update().get(**key)
+    if counter is None:
+        counter = NamingCounter.objects.create(**key)
+    return counter

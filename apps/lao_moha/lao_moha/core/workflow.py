@@ -150,7 +150,8 @@ class WorkflowState(DocTypeModel):
 
 
 class WorkflowTransition(DocTypeModel):
-    """An action moving a record from one state to another, and who may take it."""
+    """An action moving a record from one state to another, and who may
+    take it."""
 
     workflow = models.ForeignKey(
         Workflow, verbose_name=_("workflow"), on_delete=models.CASCADE,
@@ -210,7 +211,8 @@ class WorkflowTransition(DocTypeModel):
 
 
 class WorkflowLog(models.Model):
-    """One transition taken on one record: who, when, from where to where, why."""
+    """One transition taken on one record: who, when, from where to where
+    and why."""
 
     content_type = models.ForeignKey(
         ContentType, verbose_name=_("record type"), on_delete=models.CASCADE,
@@ -423,7 +425,8 @@ def apply(instance, action, user, comment="", values=None):
         hook = getattr(record, "workflow_entered", None)
         if hook is not None:
             hook(transition, log, user)
-        transaction.on_commit(lambda: notify_next_actors(record, log))
+        # Part of the transition; the emails leave after the commit.
+        notify_next_actors(record, log)
     logger.info("Workflow: %s %s moved %s -> %s by user %s",
                 record._meta.label, record.pk, source.code, target.code, user.pk)
     instance.refresh_from_db()

@@ -104,6 +104,10 @@ class WorkflowAdminMixin:
             self.message_user(request, _("This action is no longer possible."),
                               messages.ERROR)
             return HttpResponseRedirect(back)
+        refusal = workflow.actor_refusal(transition, obj, request.user)
+        if refusal:
+            self.message_user(request, refusal, messages.ERROR)
+            return HttpResponseRedirect(back)
         form = transition_form(obj, transition, request.user, data=request.POST)
         if not form.is_valid():
             for field, errors in form.errors.items():

@@ -53,7 +53,7 @@ class Council(DocTypeModel):
         approved (bool).
         """
         members = self.members.count() if members is None else members
-        counts = {choice: 0 for choice in VoteChoice.values}
+        counts = dict.fromkeys(VoteChoice.values, 0)
         for vote in votes:
             counts[vote] += 1
         cast = sum(counts.values())

@@ -1,4 +1,4 @@
-"""Award decisions, their beneficiaries, the awards they confer, revocations."""
+"""Award decisions, their beneficiaries, the awards conferred, revocations."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -73,7 +73,8 @@ class AwardDecision(SubmittableModel, DocTypeModel):
 
 
 class DecisionLine(DocTypeModel):
-    """A beneficiary of a decision: an official or a collective, and the award."""
+    """A beneficiary of a decision: an official or a collective, and the
+    award."""
 
     decision = models.ForeignKey(
         AwardDecision, verbose_name=_("decision"), on_delete=models.CASCADE,

@@ -175,7 +175,8 @@ class Nominee(DocTypeModel):
 
     @property
     def beneficiary_unit(self):
-        """The unit shown beside the name: the official's, or the collective."""
+        """The unit shown beside the name: the official's, or the collective
+        itself."""
         return self.collective if self.collective_id else self.official.unit
 
     @property

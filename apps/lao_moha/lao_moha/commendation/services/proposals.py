@@ -36,7 +36,7 @@ def add_nominee(proposal, official=None, collective=None, achievements=""):
 
 @transaction.atomic
 def override_eligibility(nominee, user, reason):
-    """Let a nominee who fails a criterion go forward, recording who and why."""
+    """Let a nominee who fails a criterion go forward; records who and why."""
     require(user, "commendation.override_eligibility", nominee)
     reason = (reason or "").strip()
     if not reason:

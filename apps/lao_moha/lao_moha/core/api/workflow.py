@@ -44,7 +44,8 @@ def describe(instance, user):
 
 
 class WorkflowViewSetMixin:
-    """GET <record>/workflow/ describes; POST {action, comment, ...fields} acts."""
+    """GET <record>/workflow/ describes; POST {action, comment, fields...}
+    takes the action."""
 
     @action(detail=True, methods=["get", "post"],
             permission_classes=[ActionPermission])
@@ -62,6 +63,9 @@ class WorkflowViewSetMixin:
                                     "state.").format(action=name)]},
                 status=status.HTTP_400_BAD_REQUEST,
             )
+        refusal = workflow.actor_refusal(transition, instance, request.user)
+        if refusal:
+            raise workflow.WorkflowPermissionError(refusal)
         data = {f"t{transition.pk}-{key}": value for key, value in request.data.items()}
         form = transition_form(instance, transition, request.user, data=data)
         if not form.is_valid():

@@ -16,7 +16,8 @@ urlpatterns = [
     path("", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
     path("app/files/<int:pk>/", attachment_download, name="attachment_download"),
     path("app/", admin.site.urls),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # The language switcher; the choice is stored for the signed-in user.
+    path("i18n/", include("lao_moha.language.urls")),
     path("api/health", health, name="health"),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),

@@ -9,7 +9,6 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
-from django.utils.translation import gettext_lazy as _
 from dotenv import load_dotenv
 
 BASE_DIR = Path(__file__).resolve().parents[2]
@@ -74,19 +73,23 @@ INSTALLED_APPS = [
     "lao_moha.organization",
     "lao_moha.personnel",
     "lao_moha.commendation",
+    "lao_moha.customization",
+    "lao_moha.language",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication: the user's stored language wins (Lao by default).
+    "lao_moha.language.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "lao_moha.customization.middleware.CustomFieldsMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -163,6 +166,15 @@ LANGUAGE_CODE = "lo"
 LANGUAGES = [("lo", "ລາວ"), ("vi", "Tiếng Việt"), ("en", "English")]
 PACKAGE_DIR = BASE_DIR / "apps" / "lao_moha" / "lao_moha"
 LOCALE_PATHS = [PACKAGE_DIR / "locale", PACKAGE_DIR / "locale_thirdparty"]
+# Dates day first in every language, ISO accepted (lao_moha/language/formats).
+FORMAT_MODULE_PATH = ["lao_moha.language.formats"]
+# Used where no language applies (file import/export): ISO first so that
+# exported files stay unambiguous; never the US month/day order.
+DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
+DATETIME_INPUT_FORMATS = [
+    "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M",
+    "%Y-%m-%d", "%d/%m/%Y",
+]
 TIME_ZONE = "Asia/Vientiane"
 USE_I18N = True
 USE_TZ = True
@@ -186,14 +198,14 @@ LOGIN_REDIRECT_URL = "admin:index"
 REST_FRAMEWORK = {
     # Token first, so a bad or missing token answers 401 with WWW-Authenticate.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "lao_moha.language.api.LanguageTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["lao_moha.core.api.permissions.DocTypePermission"],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
-        "rest_framework.filters.SearchFilter",
-        "rest_framework.filters.OrderingFilter",
+        "lao_moha.core.api.search.NameSearchFilter",
+        "lao_moha.core.api.search.LaoOrderingFilter",
     ],
     "DEFAULT_PAGINATION_CLASS": "lao_moha.core.api.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
@@ -218,9 +230,10 @@ IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 SIMPLE_HISTORY_REVERT_DISABLED = True
 
 UNFOLD = {
-    "SITE_TITLE": _("Ministry of Home Affairs"),
-    "SITE_HEADER": _("Ministry of Home Affairs"),
-    "SITE_SUBHEADER": _("Personnel and commendation"),
+    # Dotted paths: the texts live in the package, where the catalogs see them.
+    "SITE_TITLE": "lao_moha.core.desk.site_title",
+    "SITE_HEADER": "lao_moha.core.desk.site_title",
+    "SITE_SUBHEADER": "lao_moha.core.desk.site_subheader",
     "SITE_SYMBOL": "account_balance",
     "SHOW_LANGUAGES": True,
     "SHOW_HISTORY": True,

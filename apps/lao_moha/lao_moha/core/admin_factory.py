@@ -19,7 +19,11 @@ from unfold.contrib.import_export.forms import ExportForm, ImportForm
 from . import registry, scope
 from .doctype import Inline
 from .exceptions import StaleRecordError
+from .fields import lao_ordering, sorting_field
+from .hook_mixins import DeskHooksMixin
+from .imports.admin import ImportAdminMixin
 from .resources import build_resource
+from .search import search_queryset
 
 
 class ScopedRelatedFilter(RelatedDropdownFilter):
@@ -73,7 +77,9 @@ def stale_message(error):
     return " ".join(lines)
 
 
-class DocTypeAdmin(SimpleHistoryAdmin, ImportExportModelAdmin, ModelAdmin):
+class DocTypeAdmin(
+    ImportAdminMixin, DeskHooksMixin, SimpleHistoryAdmin, ImportExportModelAdmin, ModelAdmin
+):
     """Behaviour shared by every generated desk admin."""
 
     doctype = None
@@ -141,8 +147,31 @@ class DocTypeAdmin(SimpleHistoryAdmin, ImportExportModelAdmin, ModelAdmin):
 
             return HttpResponseRedirect(request.get_full_path())
 
-    def get_export_queryset(self, request):
-        return self.get_queryset(request)
+    # get_export_queryset is import-export's own: it applies the list's
+    # filters and search to get_queryset (scoped), so "export" exports what
+    # the user sees.
+
+    def get_search_results(self, request, queryset, search_term):
+        # Names are matched through their folded keys (core/search.py).
+        return search_queryset(queryset, self.get_search_fields(request), search_term)
+
+    def get_ordering(self, request):
+        return lao_ordering(self.model, super().get_ordering(request))
+
+    def get_changelist(self, request, **kwargs):
+        changelist = super().get_changelist(request, **kwargs)
+        return type("LaoOrderChangeList", (LaoOrderMixin, changelist), {})
+
+
+class LaoOrderMixin:
+    """Sorting a list by a name column follows Lao alphabetical order."""
+
+    def get_ordering_field(self, field_name):
+        field = super().get_ordering_field(field_name)
+        if not isinstance(field, str):
+            return field
+        sign = "-" if field.startswith("-") else ""
+        return sign + sorting_field(self.model, field.lstrip("-"))
 
 
 def build_admin(doctype):

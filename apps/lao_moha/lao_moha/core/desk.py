@@ -2,6 +2,7 @@
 
 from django.apps import apps
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
 
 from . import registry
 
@@ -27,3 +28,11 @@ def sidebar_navigation(request):
         }
         for label, items in groups.items()
     ]
+
+
+def site_title(request=None):
+    return _("Ministry of Home Affairs")
+
+
+def site_subheader(request=None):
+    return _("Personnel and commendation")

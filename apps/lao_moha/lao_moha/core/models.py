@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .exceptions import StaleRecordError
+from .fields import derived_update_fields
 from .files import private_storage, validate_upload
 
 
@@ -57,6 +58,10 @@ class DocTypeModel(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
+        if kwargs.get("update_fields") is not None:
+            # Keys derived from a written field are rewritten with it.
+            fields = kwargs["update_fields"]
+            kwargs["update_fields"] = {*fields, *derived_update_fields(self, fields)}
         user = current_user()
         if user is not None:
             self.modified_by = user
@@ -128,6 +133,9 @@ class Attachment(DocTypeModel):
             self.size = self.file.size
         super().save(*args, **kwargs)
 
+
+# The import pipeline keeps its record beside the core's (core/imports/).
+from .imports.models import ImportJob  # noqa: E402, F401
 
 # The generic engines keep their models beside their code; importing them
 # here lets Django find them as models of the core app.

@@ -8,6 +8,10 @@ class PersonnelConfig(AppConfig):
     verbose_name = _("Personnel")
 
     def ready(self):
-        from . import signals
+        from lao_moha.core.imports.hooks import register_around_commit
+
+        from . import due_dates, signals
 
         signals.connect()
+        # Due dates are refreshed once per import, not once per saved row.
+        register_around_commit(due_dates.deferred)

@@ -11,12 +11,14 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import routers, serializers, viewsets
 
 from .. import registry, scope
+from ..fields import lao_ordering
+from ..hook_mixins import FilterSetHooksMixin, SerializerHooksMixin
 from .errors import stale_response
 
 RANGE_FIELDS = (models.DateField, models.IntegerField, models.DecimalField)
 
 
-class DocTypeSerializer(serializers.ModelSerializer):
+class DocTypeSerializer(SerializerHooksMixin, serializers.ModelSerializer):
     """Runs the model's own validation and the scope check on every write."""
 
     display = serializers.CharField(source="__str__", read_only=True)
@@ -73,7 +75,7 @@ def _is_model_field(model, name):
     return getattr(field, "concrete", False)
 
 
-class DocTypeFilterSet(django_filters.FilterSet):
+class DocTypeFilterSet(FilterSetHooksMixin, django_filters.FilterSet):
     within_unit = django_filters.NumberFilter(
         method="filter_within_unit", label=_("Within unit (id, with all units below)")
     )
@@ -118,7 +120,8 @@ class DocTypeViewSet(viewsets.ModelViewSet):
         if self.doctype.select_related:
             queryset = queryset.prefetch_related(*self.doctype.select_related)
         queryset = scope.restrict(queryset, self.request.user)
-        return queryset.order_by(*(self.doctype.ordering or ("pk",)))
+        ordering = lao_ordering(queryset.model, self.doctype.ordering or ("pk",))
+        return queryset.order_by(*ordering)
 
     def retrieve(self, request, *args, **kwargs):
         response = super().retrieve(request, *args, **kwargs)
@@ -146,9 +149,11 @@ def build_viewset(doctype):
     ordering_fields = [
         name for name in doctype.list_display if name != "__str__" and hasattr(model, name)
     ] or "__all__"
+    from ..imports.api import ImportExportViewSetMixin
+
     return type(
         f"{model.__name__}ViewSet",
-        (*doctype.api_mixins, DocTypeViewSet),
+        (*doctype.api_mixins, ImportExportViewSetMixin, DocTypeViewSet),
         {
             "doctype": doctype,
             "serializer_class": build_serializer(doctype),
@@ -165,6 +170,9 @@ def build_router():
 
     router = routers.DefaultRouter()
     router.register("core/attachments", AttachmentViewSet, basename="core-attachment")
+    from ..imports.api import ImportJobViewSet
+
+    router.register("core/import-jobs", ImportJobViewSet, basename="core-import-job")
     for doctype in registry.all_doctypes():
         if doctype.api:
             router.register(

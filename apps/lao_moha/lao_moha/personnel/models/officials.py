@@ -8,8 +8,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lao_moha.core.fields import LaoSortKeyField, SearchKeyField
 from lao_moha.core.models import DocTypeModel
-from lao_moha.core.text import normalize_name
 
 from ..choices import (
     EducationLevel,
@@ -139,8 +139,12 @@ class Official(DocTypeModel):
     retirement_due = models.DateField(
         _("retirement due"), null=True, blank=True, editable=False, db_index=True
     )
-    # Lao and Latin names folded for search that ignores spacing and case.
-    search_name = models.CharField(max_length=400, editable=False, default="", db_index=True)
+    # Lao and Latin names folded for search that ignores spacing, case and
+    # common spelling variants (core/text.py search_key).
+    search_name = SearchKeyField(
+        _("search key"), max_length=400, sources=("name_lo", "name_latin")
+    )
+    name_sort_key = LaoSortKeyField(_("Lao sort key"), max_length=255, sources=("name_lo",))
 
     class Meta:
         verbose_name = _("official")
@@ -158,7 +162,7 @@ class Official(DocTypeModel):
         super().save(*args, **kwargs)
 
     def build_search_name(self):
-        return f"|{normalize_name(self.name_lo)}|{normalize_name(self.name_latin)}|"
+        return self._meta.get_field("search_name").compute(self)
 
     def clean(self):
         errors = {}

@@ -83,12 +83,12 @@ def test_prior_award_and_how_long_before(world, award):
     issue_for(world, [recent], medal, datetime.date(YEAR - 1, 5, 1))
     passed = finding(world, holder)
     assert passed.passed is True
-    assert passed.reason.startswith(f"Received “ຫຼຽນກາແຮງງານ ຊັ້ນ III” on {YEAR - 3}-05-01")
+    assert passed.reason.startswith(f"Received “Labour Medal, Class III” on {YEAR - 3}-05-01")
     too_recent = finding(world, recent)
     assert too_recent.passed is False
-    assert too_recent.reason == (f"Received “ຫຼຽນກາແຮງງານ ຊັ້ນ III” on {YEAR - 1}-05-01; "
+    assert too_recent.reason == (f"Received “Labour Medal, Class III” on {YEAR - 1}-05-01; "
                                  f"it must be received in {YEAR - 2} or earlier.")
-    assert finding(world, none).reason == "Does not hold “ຫຼຽນກາແຮງງານ ຊັ້ນ III”."
+    assert finding(world, none).reason == "Does not hold “Labour Medal, Class III”."
 
 
 def test_no_discipline_in_the_period(world, award):
@@ -115,8 +115,8 @@ def test_quota_per_unit_and_year(world, award):
     results = [eligibility.evaluate(n)[0] for n in nominees]
     assert [r.passed for r in results] == [True, True, False]
     assert results[2].reason == (
-        "Nominee 3 of 3 from “ຫ້ອງການພາຍໃນເມືອງ ຈັນທະບູລີ” for "
-        f"“ໃບຍ້ອງຍໍຂອງລັດຖະມົນຕີ” in {YEAR}; the quota is 2.")
+        "Nominee 3 of 3 from “T-DHA-0101” for “Certificate of merit of the Minister” "
+        f"in {YEAR}; the quota is 2.")
     # Another unit has its own quota.
     other = proposal(world.units["d1301"], award="MERIT-MINISTER")
     stranger = factories.official(world.units["d1301"])
@@ -171,7 +171,7 @@ def test_duplicate_nomination_is_refused(world):
 def test_nominee_outside_the_proposing_unit_is_refused(world):
     stranger = factories.official(world.units["d1301"])
     draft = proposal(world.units["d0101"])
-    with pytest.raises(ValidationError, match="is not in “ຫ້ອງການພາຍໃນເມືອງ ຈັນທະບູລີ”"):
+    with pytest.raises(ValidationError, match="is not in “T-DHA-0101” or a unit below"):
         nominate(draft, stranger)
 
 

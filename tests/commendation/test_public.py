@@ -4,6 +4,7 @@ no other personal field."""
 import datetime
 
 import pytest
+from django.conf import settings
 
 from lao_moha.commendation.models import AwardType
 from lao_moha.commendation.services import decisions, revocation
@@ -38,9 +39,11 @@ def test_anyone_sees_issued_awards_with_the_public_columns(client, world, person
     page = client.get(URL)
     assert page.status_code == 200
     html = page.content.decode()
-    for shown in ("ວັນນີ ໄຊຍະວົງ", "ຫ້ອງການພາຍໃນເມືອງ ຈັນທະບູລີ", "ຫຼຽນກາແຮງງານ ຊັ້ນ III",
+    for shown in ("ວັນນີ ໄຊຍະວົງ", "ຫ້ອງການພາຍໃນເມືອງ ຈັນທະບູລີ", "Labour Medal, Class III",
                   decision.number, f"04/05/{YEAR}"):
         assert shown in html
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "lo"
+    assert "ຫຼຽນກາແຮງງານ ຊັ້ນ III" in client.get(URL).content.decode()
     # No other personal field of the official reaches the page.
     for hidden in ("998877665544", "020 5555 1234", "vanny@example.la", "1984", "29/02",
                    "ຂະມຸ", "CS-77-0042", "Female", "ຍິງ"):

@@ -229,7 +229,7 @@ def test_the_workflow_panel_on_the_desk(world, client_for, submitted):
     reviewer = client_for(world.reviewer)
     url = f"/app/commendation/proposal/{submitted.pk}/"
     page = reviewer.get(f"{url}change/").content.decode()
-    assert 'id="workflow-panel"' in page and "ສົ່ງຕໍ່" in page
+    assert 'id="workflow-panel"' in page and ">Forward</button>" in page
     reply = reviewer.post(f"{url}workflow/", {
         "action": "forward", f"t{WorkflowTransition.objects.get(action='forward').pk}"
         "-review_note": "ຄົບຖ້ວນ"})

@@ -6,16 +6,20 @@ field of an official can leak onto it.
 """
 
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.shortcuts import render
-from django.views.decorators.cache import cache_control
+from django.utils.translation import get_language
 
 from lao_moha.core.docstatus import DocStatus
-from lao_moha.core.text import normalize_name
+from lao_moha.core.search import search_queryset
 
 from .models import Award
 
 PAGE_SIZE = 50
+PUBLIC_SEARCH_FIELDS = (
+    "official__name_lo", "official__name_latin", "official__search_name",
+    "collective__name_lo", "unit__name_lo", "award_type__name_lo", "award_type__name_en",
+    "award_type__name_vi", "decision__number",
+)
 PUBLIC_COLUMNS = (
     "pk", "status", "awarded_on",
     "official__name_lo", "official__name_latin",
@@ -31,26 +35,18 @@ def public_awards_queryset(query=""):
     public columns only."""
     awards = Award.objects.filter(
         decision__docstatus__in=[DocStatus.SUBMITTED, DocStatus.CANCELLED])
-    query = (query or "").strip()
-    if query:
-        folded = normalize_name(query)
-        awards = awards.filter(
-            Q(official__name_lo__icontains=query)
-            | Q(official__name_latin__icontains=query)
-            | Q(official__search_name__contains=folded)
-            | Q(collective__name_lo__icontains=query)
-            | Q(unit__name_lo__icontains=query)
-            | Q(award_type__name_lo__icontains=query)
-            | Q(award_type__name_en__icontains=query)
-            | Q(decision__number__icontains=query)
-        )
+    # The same matching as the desk: names whatever their spacing, tone
+    # marks or romanisation.
+    awards, _duplicates = search_queryset(awards, PUBLIC_SEARCH_FIELDS, query)
     return awards.order_by("-decision__decision_date", "decision__number", "pk").values(
         *PUBLIC_COLUMNS)
 
 
-@cache_control(public=True, max_age=300)
 def public_awards(request):
     query = request.GET.get("q", "")[:100]
+    language = (get_language() or "lo").split("-")[0]
+    if language not in ("en", "vi"):
+        language = "lo"
     page = Paginator(public_awards_queryset(query), PAGE_SIZE).get_page(request.GET.get("page"))
     rows = [
         {
@@ -58,7 +54,7 @@ def public_awards(request):
             "name_latin": row["official__name_latin"] or "",
             "unit": row["unit__name_lo"] if row["official__name_lo"]
             else row["collective__parent__name_lo"] or "",
-            "award": row["award_type__name_lo"],
+            "award": row[f"award_type__name_{language}"] or row["award_type__name_lo"],
             "number": row["decision__number"],
             "date": row["decision__decision_date"],
             "cancelled": row["decision__docstatus"] == DocStatus.CANCELLED,

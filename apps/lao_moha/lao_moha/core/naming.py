@@ -14,6 +14,7 @@ from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from .models import DocTypeModel
+from .text import localized_name
 
 logger = logging.getLogger(__name__)
 
@@ -48,7 +49,7 @@ class NamingSeries(DocTypeModel):
         ordering = ["code"]
 
     def __str__(self):
-        return self.name_lo
+        return localized_name(self)
 
     def clean(self):
         if "{number}" not in (self.pattern or ""):

@@ -23,6 +23,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .models import DocTypeModel
+from .text import localized_name
 
 logger = logging.getLogger(__name__)
 
@@ -71,7 +72,7 @@ class Workflow(DocTypeModel):
         ordering = ["code"]
 
     def __str__(self):
-        return self.name_lo
+        return localized_name(self)
 
     def clean(self):
         if self.is_active and self.model_id:
@@ -120,7 +121,7 @@ class WorkflowState(DocTypeModel):
         ]
 
     def __str__(self):
-        return self.name_lo
+        return localized_name(self)
 
     def required_field_names(self):
         return [name.strip() for name in self.required_fields.split(",") if name.strip()]
@@ -194,7 +195,7 @@ class WorkflowTransition(DocTypeModel):
         ]
 
     def __str__(self):
-        return f"{self.from_state} → {self.to_state}: {self.name_lo}"
+        return f"{self.from_state} → {self.to_state}: {localized_name(self)}"
 
     def clean(self):
         errors = {}
@@ -323,13 +324,13 @@ def actor_refusal(transition, instance, user):
         return gettext("Sign in first.")
     if transition.permission and not user.has_perm(transition.permission):
         return gettext("Your role does not allow “{action}”.").format(
-            action=transition.name_lo)
+            action=localized_name(transition))
     roles = list(transition.allowed_roles.all())
     if roles and not user.is_superuser and not user.groups.filter(
         pk__in=[role.pk for role in roles]
     ).exists():
         return gettext("Only {roles} may take “{action}”.").format(
-            roles=", ".join(role.name for role in roles), action=transition.name_lo)
+            roles=", ".join(role.name for role in roles), action=localized_name(transition))
     in_scope = scope.restrict(type(instance)._default_manager.filter(pk=instance.pk), user)
     if not in_scope.exists():
         return gettext("This record is outside your units.")
@@ -391,7 +392,7 @@ def apply(instance, action, user, comment="", values=None):
         if transition.requires_comment and not comment:
             raise WorkflowError(
                 gettext("“{action}” needs a comment giving the reason.").format(
-                    action=transition.name_lo)
+                    action=localized_name(transition))
             )
         target = transition.to_state
         allowed = set(target.required_field_names())
@@ -403,7 +404,7 @@ def apply(instance, action, user, comment="", values=None):
             raise WorkflowError(
                 gettext("Fill in {fields} before “{action}”.").format(
                     fields=", ".join(f"“{name}”" for name in missing),
-                    action=transition.name_lo)
+                    action=localized_name(transition))
             )
         refusal = condition_refusal(transition, record)
         if refusal:

@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from lao_moha.core.models import DocTypeModel
+from lao_moha.core.text import localized_name
 from lao_moha.organization.models import OrgUnit
 
 from ..choices import AwardKind, AwardLevel, Confirmation, CriterionKind, Recipients
@@ -38,7 +39,7 @@ class Authority(DocTypeModel):
         ordering = ["code"]
 
     def __str__(self):
-        return self.name_lo
+        return localized_name(self)
 
 
 class AwardType(DocTypeModel):
@@ -82,7 +83,7 @@ class AwardType(DocTypeModel):
         ordering = ["precedence", "code"]
 
     def __str__(self):
-        return self.name_lo
+        return localized_name(self)
 
     def for_individuals(self):
         return self.recipients in (Recipients.INDIVIDUAL, Recipients.BOTH)

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from lao_moha.core.models import DocTypeModel
+from lao_moha.core.text import localized_name
 
 from ..choices import VoteChoice
 
@@ -44,7 +45,7 @@ class Council(DocTypeModel):
         ordering = ["unit__path", "name_lo"]
 
     def __str__(self):
-        return self.name_lo
+        return localized_name(self)
 
     def tally(self, votes, members=None):
         """Count `votes` (VoteChoice values) against the settings.

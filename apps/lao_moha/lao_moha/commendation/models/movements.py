@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from lao_moha.core.models import DocTypeModel
+from lao_moha.core.text import localized_name
 
 
 class Movement(DocTypeModel):
@@ -33,7 +34,7 @@ class Movement(DocTypeModel):
         ordering = ["-start_date", "code"]
 
     def __str__(self):
-        return self.name_lo
+        return localized_name(self)
 
     def clean(self):
         if self.start_date and self.end_date and self.end_date < self.start_date:

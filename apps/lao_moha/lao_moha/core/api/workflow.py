@@ -6,6 +6,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from .. import workflow
+from ..text import localized_name
 from ..workflow_desk import transition_form, values_of
 from .permissions import ActionPermission
 
@@ -18,7 +19,7 @@ def describe(instance, user):
         "actions": [
             {
                 "action": transition.action,
-                "name": transition.name_lo,
+                "name": localized_name(transition),
                 "to_state": transition.to_state.code,
                 "requires_comment": transition.requires_comment,
                 "fields": [

@@ -165,6 +165,12 @@ def test_notifications_are_seen_only_by_their_user(world, client_for, submitted)
         "/app/core/notification/").content.decode()
     assert "ສົ່ງສະເໜີແລ້ວ" not in client_for(world.clerk).get(
         "/app/core/notification/").content.decode()
+    # Opening it marks it read and leads to the proposal.
+    note = Notification.objects.get(user=world.reviewer)
+    opened = client_for(world.reviewer).get(f"/app/core/notification/{note.pk}/change/")
+    assert opened["Location"] == f"/app/commendation/proposal/{submitted.pk}/change/"
+    note.refresh_from_db()
+    assert note.read_at is not None
 
 
 def test_administrators_change_the_workflow_without_code(world, submitted):

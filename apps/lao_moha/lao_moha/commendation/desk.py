@@ -167,8 +167,11 @@ class ProposalAdminMixin(RecordActionsMixin):
         }
 
     def do_eligibility(self, request, proposal):
-        if not proposal.workflow_state or not proposal.workflow_state.editable:
-            raise ValidationError(_("Eligibility is recomputed on submission."))
+        # Only while the proposal may be edited: afterwards the findings
+        # recorded on submission stand.
+        if not self.has_change_permission(request, proposal):
+            raise PermissionDenied(_("Eligibility is checked again only while the "
+                                     "proposal may be edited."))
         for nominee in proposal.nominees.all():
             eligibility.record(nominee)
 

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .doctype import DocType
 from .naming import NamingSeries
-from .notifications import Notification
+from .notifications import Notification, NotificationAdminMixin
 from .registry import register
 from .workflow import Workflow, WorkflowState, WorkflowTransition
 
@@ -70,8 +70,11 @@ register(
         list_display=("created_at", "title", "read_at"),
         readonly_fields=("title", "body", "link", "read_at", "emailed_at"),
         search_fields=("title",),
+        list_filter=("read_at",),
         owner_field="user",
+        read_only=True,
         importable=False,
+        admin_mixins=(NotificationAdminMixin,),
         menu_icon="notifications",
     )
 )

@@ -70,3 +70,20 @@ def send_notification_email(notification_id):
     Notification.objects.filter(pk=notification_id).update(emailed_at=timezone.now())
     logger.info("Notification %s emailed", notification_id)
     return True
+
+
+class NotificationAdminMixin:
+    """The desk inbox: opening a notification marks it read and goes to the
+    record it is about."""
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        from django.http import HttpResponseRedirect
+
+        notification = self.get_object(request, object_id)
+        if notification is not None and request.method == "GET":
+            if notification.read_at is None:
+                notification.read_at = timezone.now()
+                notification.save(update_fields=["read_at"])
+            if notification.link:
+                return HttpResponseRedirect(notification.link)
+        return super().change_view(request, object_id, form_url, extra_context)

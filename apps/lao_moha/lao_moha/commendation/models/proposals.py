@@ -189,10 +189,7 @@ class Nominee(DocTypeModel):
         if not self.proposal_id:
             return
         proposal = self.proposal
-        if proposal.workflow_state_id and not proposal.workflow_state.editable:
-            raise ValidationError(
-                _("The proposal is at “{state}”: nominees can no longer change.").format(
-                    state=proposal.workflow_state))
+        self.check_proposal_editable()
         award = proposal.award
         if self.official_id and not award.for_individuals():
             raise ValidationError({"official": _("“{award}” is given to collectives only.")
@@ -225,6 +222,17 @@ class Nominee(DocTypeModel):
         self.award_id = self.proposal.award_id
         self.year = self.proposal.year
         super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        self.check_proposal_editable()
+        return super().delete(*args, **kwargs)
+
+    def check_proposal_editable(self):
+        state = self.proposal.workflow_state
+        if state is not None and not state.editable:
+            raise ValidationError(
+                _("The proposal is at “{state}”: nominees can no longer change.").format(
+                    state=state))
 
 
 class EligibilityCheck(models.Model):

@@ -20,11 +20,12 @@ install: $(VENV)/.installed
 
 setup: install
 	$(BIN)/python manage.py setup_site
+	@echo "Collecting static files (fonts, desk styles, API docs)..."
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 
 run: setup
 	@echo "Serving lao_moha on http://127.0.0.1:$(PORT)/app/"
-	$(BIN)/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers 3 --access-logfile - --log-level info
+	$(BIN)/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers 3 --no-control-socket --access-logfile - --log-level info
 
 test: install
 	@case "$$DATABASE_URL" in mysql*) $(BIN)/python -c "import MySQLdb" 2>/dev/null || $(BIN)/pip install --quiet -e "apps/lao_moha[mariadb]";; esac

@@ -23,6 +23,7 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/auth/token/", obtain_auth_token, name="api-token"),
     path("api/auth/", include("rest_framework.urls")),
+    path("api/customization/", include("lao_moha.customization.api.urls")),
     path("api/", include(build_router().urls)),
     path("django-rq/", include("django_rq.urls")),
     # Public disclosure of awards: no login.

@@ -189,7 +189,9 @@ PRIVATE_MEDIA_ROOT = SITE_DIR / "files" / "private"
 BACKUP_ROOT = SITE_DIR / "backups"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    # Plain copies: collectstatic stays quick on a newcomer's first run.
+    # Production compresses them (config/settings/production.py).
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
 LOGIN_URL = "admin:login"
@@ -238,6 +240,7 @@ UNFOLD = {
     "SHOW_LANGUAGES": True,
     "SHOW_HISTORY": True,
     "STYLES": [lambda request: "/static/lao_moha/css/lao-font.css"],
+    "DASHBOARD_CALLBACK": "lao_moha.customization.dashboards.dashboard_callback",
     "SIDEBAR": {
         "show_search": True,
         "show_all_applications": True,

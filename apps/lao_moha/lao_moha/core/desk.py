@@ -4,7 +4,7 @@ from django.apps import apps
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
-from . import registry
+from . import hooks, registry
 
 
 def sidebar_navigation(request):
@@ -20,7 +20,7 @@ def sidebar_navigation(request):
         groups.setdefault(opts.app_label, []).append(
             {"title": opts.verbose_name_plural, "icon": doctype.menu_icon, "link": link}
         )
-    return [
+    navigation = [
         {
             "title": apps.get_app_config(label).verbose_name,
             "collapsible": True,
@@ -28,6 +28,7 @@ def sidebar_navigation(request):
         }
         for label, items in groups.items()
     ]
+    return hooks.apply("desk_navigation", navigation, request)
 
 
 def site_title(request=None):

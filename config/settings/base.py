@@ -240,6 +240,8 @@ UNFOLD = {
     "SHOW_LANGUAGES": True,
     "SHOW_HISTORY": True,
     "STYLES": [lambda request: "/static/lao_moha/css/lao-font.css"],
+    # Lao and Vietnamese messages of the select2 search boxes.
+    "SCRIPTS": [lambda request: "/static/lao_moha/js/select2-i18n.js"],
     "DASHBOARD_CALLBACK": "lao_moha.customization.dashboards.dashboard_callback",
     "SIDEBAR": {
         "show_search": True,

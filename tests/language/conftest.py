@@ -1,4 +1,10 @@
+import os
+
 import pytest
+
+# The rendering tests' server (pytest-django's live_server) listens on the
+# loopback address only.
+os.environ.setdefault("DJANGO_LIVE_TEST_SERVER_ADDRESS", "127.0.0.1")
 from django.utils import translation
 
 

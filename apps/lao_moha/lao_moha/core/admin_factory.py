@@ -5,6 +5,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 from unfold.admin import ModelAdmin
@@ -51,7 +52,9 @@ def filter_for(model, name):
 class VersionedForm(forms.ModelForm):
     """Carries the version the user loaded, so a stale save is refused."""
 
-    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    loaded_version = forms.IntegerField(
+        label=gettext_lazy("version you opened"), widget=forms.HiddenInput, required=False
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -151,12 +154,26 @@ class DocTypeAdmin(
     # filters and search to get_queryset (scoped), so "export" exports what
     # the user sees.
 
+    def get_export_data(self, file_format, request, queryset, **kwargs):
+        # A byte-order mark tells spreadsheet programs that a CSV file is
+        # UTF-8; without it Excel shows Lao as mojibake.
+        if file_format.get_extension() in ("csv", "tsv"):
+            kwargs["encoding"] = "utf-8-sig"
+        return super().get_export_data(file_format, request, queryset, **kwargs)
+
     def get_search_results(self, request, queryset, search_term):
         # Names are matched through their folded keys (core/search.py).
         return search_queryset(queryset, self.get_search_fields(request), search_term)
 
     def get_ordering(self, request):
         return lao_ordering(self.model, super().get_ordering(request))
+
+    def set_history_delta_changes(self, request, historical_records, *args, **kwargs):
+        super().set_history_delta_changes(request, historical_records, *args, **kwargs)
+        for record in historical_records:
+            # The history list prints a missing reason as "None", in English.
+            if record.history_change_reason is None:
+                record.history_change_reason = ""
 
     def get_changelist(self, request, **kwargs):
         changelist = super().get_changelist(request, **kwargs)

@@ -11,4 +11,6 @@ class LanguageConfig(AppConfig):
     verbose_name = _("Languages")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import permissions, signals  # noqa: F401
+
+        permissions.install()

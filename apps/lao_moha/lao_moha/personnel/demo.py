@@ -36,6 +36,20 @@ DIVISIONS = [
     ("TEC", "ພະແນກວິຊາການ", "Technical Division"),
     ("PLN", "ພະແນກແຜນການ ແລະ ສະຖິຕິ", "Planning and Statistics Division"),
 ]
+# Vietnamese names of the demo units (the Lao and English ones are above).
+NAMES_VI = {
+    "MOHA": "Bộ Nội vụ",
+    "MOHA-CAB": "Văn phòng Bộ",
+    "MOHA-CSM": "Cục Quản lý công chức",
+    "MOHA-ORG": "Cục Tổ chức cán bộ",
+    "MOHA-LOC": "Cục Chính quyền địa phương",
+    "MOHA-EMU": "Cục Thi đua - Khen thưởng",
+    "MOHA-INS": "Cục Thanh tra",
+    "MOHA-PARTI": "Viện Nghiên cứu hành chính và Đào tạo",
+    "ADM": "Phòng Hành chính",
+    "TEC": "Phòng Chuyên môn",
+    "PLN": "Phòng Kế hoạch và Thống kê",
+}
 
 MALE_GIVEN = [
     ("ສົມພອນ", "Somphone"), ("ບຸນມີ", "Bounmy"), ("ຄຳພອນ", "Khamphone"),
@@ -80,12 +94,15 @@ def build_units():
         return existing[code]
 
     root = unit(MINISTRY[0], name_lo=MINISTRY[1], name_en=MINISTRY[2],
-                level="central", kind="ministry", staffing_quota=600)
+                name_vi=NAMES_VI["MOHA"], level="central", kind="ministry",
+                staffing_quota=600)
     for code, name_lo, name_en, kind in DEPARTMENTS:
-        department = unit(code, name_lo=name_lo, name_en=name_en, parent=root,
+        department = unit(code, name_lo=name_lo, name_en=name_en,
+                          name_vi=NAMES_VI.get(code, ""), parent=root,
                           level="central", kind=kind, staffing_quota=80)
         for suffix, div_lo, div_en in DIVISIONS:
-            unit(f"{code}-{suffix}", name_lo=div_lo, name_en=div_en, parent=department,
+            unit(f"{code}-{suffix}", name_lo=div_lo, name_en=div_en,
+                 name_vi=NAMES_VI.get(suffix, ""), parent=department,
                  level="central", kind="division", staffing_quota=20)
     districts_by_province = {}
     for district in District.objects.select_related("province"):
@@ -93,7 +110,9 @@ def build_units():
     for province in Province.objects.all():
         department = unit(
             f"PHA-{province.code}", name_lo=f"ພະແນກພາຍໃນ {province.name_lo}",
-            name_en=f"{province.name_en} Department of Home Affairs", parent=root,
+            name_en=f"{province.name_en} Department of Home Affairs",
+            name_vi=f"Sở Nội vụ {province.name_vi}" if province.name_vi else "",
+            parent=root,
             level="province", kind="provincial_department", province=province,
             staffing_quota=60,
         )
@@ -101,6 +120,7 @@ def build_units():
             unit(
                 f"DHA-{district.code}", name_lo=f"ຫ້ອງການພາຍໃນເມືອງ {district.name_lo}",
                 name_en=f"{district.name_en} District Office of Home Affairs",
+                name_vi=f"Phòng Nội vụ huyện {district.name_vi}" if district.name_vi else "",
                 parent=department, level="district", kind="district_office",
                 province=province, district=district, staffing_quota=15,
             )

@@ -300,8 +300,9 @@ class SheetChecker:
         # Columns other apps add through core.hooks (custom fields): the
         # same import-export Field objects their export writes.
         self.extra_fields = core_hooks.apply("resource_fields", {}, self.doctype)
-        for name in self.extra_fields:
-            table.setdefault(heading_key(name), name)
+        for name, column in self.extra_fields.items():
+            for key in (name, *getattr(column, "headings", ())):
+                table.setdefault(heading_key(key), name)
         position, header = find_header(self.sheet.rows, table)
         if position is None:
             self.problem(None, _(

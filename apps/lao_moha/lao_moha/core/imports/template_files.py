@@ -60,10 +60,23 @@ def describe(doctype, name):
     return text
 
 
+def hook_columns(doctype):
+    """(heading, description) of the columns other apps add through
+    core.hooks (custom fields), described by the column itself."""
+    from .. import hooks
+
+    return [
+        (getattr(field, "heading", lambda: name)(),
+         getattr(field, "description", lambda: "")())
+        for name, field in hooks.apply("resource_fields", {}, doctype).items()
+    ]
+
+
 def template_bytes(doctype, fmt):
     names = importable_fields(doctype)
+    extra = hook_columns(doctype)
     headings = [heading(doctype, n) + (" *" if is_required(doctype, n) else "")
-                for n in names]
+                for n in names] + [text for text, _description in extra]
     title = force_str(doctype.model._meta.verbose_name_plural)
     if fmt != "xlsx":
         return table_bytes(headings, [], "csv")
@@ -75,6 +88,9 @@ def template_bytes(doctype, fmt):
     sheet = book.active
     sheet.title = safe_sheet_title(title)
     sheet.append(headings)
+    for index, (_text, description) in enumerate(extra, start=len(names) + 1):
+        sheet.cell(row=1, column=index).font = Font(bold=True)
+        sheet.cell(row=1, column=index).comment = Comment(description, "lao_moha")
     for index, name in enumerate(names, start=1):
         header_cell = sheet.cell(row=1, column=index)
         header_cell.font = Font(bold=True)
@@ -91,6 +107,8 @@ def template_bytes(doctype, fmt):
     help_sheet.append([_("Column"), _("What to write")])
     for name in names:
         help_sheet.append([heading(doctype, name), describe(doctype, name)])
+    for text, description in extra:
+        help_sheet.append([text, description])
     help_sheet.append([])
     help_sheet.append([_("Title rows above the headings, totals below the list and "
                          "empty rows are skipped. Columns may be in any order.")])

@@ -52,3 +52,11 @@ def test_stale_desk_save_is_refused(admin_client, ministry):
     assert "changed by someone else" in response.content.decode()
     unit.refresh_from_db()
     assert unit.name_en == "first"
+
+
+def test_library_import_confirm_step_is_closed(admin_client):
+    """Imports go through import jobs; the library's own confirm URL refuses."""
+    response = admin_client.post("/app/personnel/official/process_import/", {
+        "import_file_name": "x.csv", "original_file_name": "x.csv", "format": "0",
+    })
+    assert response.status_code == 403

@@ -8,10 +8,13 @@ class PersonnelConfig(AppConfig):
     verbose_name = _("Personnel")
 
     def ready(self):
-        from lao_moha.core.imports.hooks import register_around_commit
+        from lao_moha.core.imports.hooks import register_around_import
 
         from . import due_dates, signals
+        from .models.officials import salary_scale_read_once
 
         signals.connect()
-        # Due dates are refreshed once per import, not once per saved row.
-        register_around_commit(due_dates.deferred)
+        # Once per imported file, not once per row: the salary scale is
+        # read and the due dates are refreshed.
+        register_around_import(salary_scale_read_once)
+        register_around_import(due_dates.deferred)

@@ -16,7 +16,14 @@ from lao_moha.geo.models import District, Province
 from lao_moha.organization.models import OrgUnit, Position
 
 from . import due_dates
-from .models import Official, OfficialCategory, SalaryGrade
+from .models import (
+    Evaluation,
+    EvaluationRating,
+    GradeStepChange,
+    Official,
+    OfficialCategory,
+    SalaryGrade,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -177,13 +184,39 @@ def build_officials(count, seed=1975, batch_size=5000):
             )
             official.search_name = official.build_search_name()
             batch.append(official)
-        created = bulk_create_with_history(batch, Official, batch_size=batch_size)
+        bulk_create_with_history(batch, Official, batch_size=batch_size)
+        saved = list(Official.objects.filter(
+            civil_service_no__in=[o.civil_service_no for o in batch]).order_by("pk"))
+        build_histories(saved, rng, today)
         # bulk_create skips save(): fill the stored due dates afterwards.
-        due_dates.refresh(
-            Official.objects.filter(
-                civil_service_no__in=[o.civil_service_no for o in created]
-            ).values_list("pk", flat=True)
-        )
+        due_dates.refresh([o.pk for o in saved])
         made += len(batch)
         logger.info("Demo officials: %d of %d created", made, count)
     return made
+
+
+# (rating code, weight) of the demo's annual evaluations.
+RATING_WEIGHTS = [("EXCELLENT", 15), ("GOOD", 50), ("COMPLETED", 30), ("NOT_COMPLETED", 5)]
+
+
+def build_histories(officials, rng, today):
+    """The latest grade/step change and up to three annual evaluations of
+    each demo official, so work lists and eligibility have data to show."""
+    ratings = {r.code: r for r in EvaluationRating.objects.all()}
+    weighted = [(ratings[code], weight) for code, weight in RATING_WEIGHTS if code in ratings]
+    changes, evaluations = [], []
+    for official in officials:
+        months_ago = rng.randint(0, 30)
+        effective = max(today - datetime.timedelta(days=30 * months_ago), official.entry_date)
+        changes.append(GradeStepChange(
+            official=official, kind=GradeStepChange.Kind.STEP, grade=official.grade,
+            step=official.step, effective_date=effective.replace(day=1)
+            if effective.replace(day=1) >= official.entry_date else effective,
+            decision_no=f"{rng.randint(1, 999)}/ກພ",
+        ))
+        for year in range(today.year - 3, today.year):
+            if weighted and year >= official.entry_date.year:
+                rating = rng.choices([r for r, _w in weighted], [w for _r, w in weighted])[0]
+                evaluations.append(Evaluation(official=official, year=year, rating=rating))
+    bulk_create_with_history(changes, GradeStepChange, batch_size=2000)
+    bulk_create_with_history(evaluations, Evaluation, batch_size=2000)

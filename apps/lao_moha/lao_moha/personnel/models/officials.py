@@ -1,6 +1,8 @@
 """The official: one record per cadre, civil servant or public employee."""
 
+import contextlib
 import datetime
+import threading
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -155,6 +157,10 @@ class Official(DocTypeModel):
     def __str__(self):
         return f"{self.name_lo} ({self.civil_service_no})"
 
+    # save() below only sets derived fields, which bulk insertion computes
+    # too (DerivedField.pre_save): imports may insert officials in bulk.
+    bulk_import_safe = True
+
     def save(self, *args, **kwargs):
         self.search_name = self.build_search_name()
         if kwargs.get("update_fields") is not None:
@@ -202,14 +208,32 @@ class Official(DocTypeModel):
         return years_between(self.date_of_birth, day or datetime.date.today())
 
 
+_scale = threading.local()
+
+
+@contextlib.contextmanager
+def salary_scale_read_once():
+    """Inside the block the scale is read once (imports check many rows)."""
+    if getattr(_scale, "grades", None) is not None:
+        yield
+        return
+    _scale.grades = {g.number: g for g in SalaryGrade.objects.all()}
+    try:
+        yield
+    finally:
+        _scale.grades = None
+
+
 def grade_step_errors(grade, step, scale=None):
     """Errors by field when (grade, step) is outside the salary scale.
 
-    `scale` maps grade numbers to SalaryGrade rows; passing it spares a
-    query per row when many are checked (imports).
+    `scale` maps grade numbers to SalaryGrade rows; by default the scale
+    is read from the database (once per block of salary_scale_read_once).
     """
     if grade is None:
         return {}
+    if scale is None:
+        scale = getattr(_scale, "grades", None)
     if scale is None:
         scale = {g.number: g for g in SalaryGrade.objects.all()}
     entry = scale.get(grade)

@@ -2,9 +2,9 @@
 stages and issued decisions, made through the same services as the desk.
 
 The demo acts through accounts that cannot sign in (no usable password):
-an emulation officer of the ministry and three council members. The
-nominees get the evaluations the shipped example criteria ask for; one
-of them is given a warning, so that a stopped nominee can be seen.
+an emulation officer of the ministry and three council members. Nominees
+are demo officials whose evaluations meet the shipped example criteria;
+one of them is given a warning, so that a stopped nominee can be seen.
 """
 
 import datetime
@@ -59,14 +59,18 @@ def commendation_permissions(*codenames):
     return list(found.filter(codename__in=codenames) if codenames else found)
 
 
-def good_ratings(officials, year):
+def candidates(year):
+    """Active officials of ten years' service or more, rated "good" or better
+    in `year` and the year before: whom the shipped example criteria accept."""
+    officials = Official.objects.filter(status="active",
+                                        entry_date__lte=datetime.date(year - 10, 1, 1))
     good = EvaluationRating.objects.filter(code="GOOD").first()
     if good is None:
-        return
-    for official in officials:
-        for rated_year in (year - 1, year):
-            Evaluation.objects.get_or_create(official=official, year=rated_year,
-                                             defaults={"rating": good})
+        return officials
+    for rated_year in (year - 1, year):
+        rated = Evaluation.objects.filter(year=rated_year, rating__rank__gte=good.rank)
+        officials = officials.filter(pk__in=rated.values("official"))
+    return officials
 
 
 def warn(official, year):
@@ -100,14 +104,11 @@ def build_commendation_demo(year=None):
     """Movements, four proposals and two issued decisions; returns counts."""
     year = year or datetime.date.today().year - 1
     root = OrgUnit.objects.filter(parent__isnull=True, kind="ministry").first()
-    # Districts with the most officials of ten years' service or more, whom
-    # the example criteria accept.
-    veteran = Q(officials__status="active",
-                officials__entry_date__lte=datetime.date(year - 10, 1, 1))
+    eligible = candidates(year)
     districts = list(
         OrgUnit.objects.filter(level="district")
-        .annotate(veterans=Count("officials", filter=veteran))
-        .filter(veterans__gte=2).order_by("-veterans", "code")[:4]
+        .annotate(eligible=Count("officials", filter=Q(officials__in=eligible)))
+        .filter(eligible__gte=2).order_by("-eligible", "code")[:4]
     )
     if root is None or len(districts) < 4 or workflow.initial_state(Proposal) is None:
         logger.info("Commendation demo skipped: no demo ministry or workflow")
@@ -141,11 +142,7 @@ def build_commendation_demo(year=None):
     proposals = []
     for index, (district, award_code, until, collective) in enumerate(plans):
         award = AwardType.objects.get(code=award_code)
-        people = list(
-            Official.objects.filter(unit=district, status="active",
-                                    entry_date__lte=datetime.date(year - 10, 1, 1))
-            .order_by("civil_service_no")[:3])
-        good_ratings(people, year)
+        people = list(eligible.filter(unit=district).order_by("civil_service_no")[:3])
         if index == 0 and len(people) > 1:
             warn(people[-1], year)
         proposal = Proposal(

@@ -218,22 +218,6 @@ def build_admin(doctype):
     return type(f"{model.__name__}Admin", bases, attrs)
 
 
-class ReadOnlyAdminMixin:
-    """A desk list and page of records only services write."""
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def has_import_permission(self, request):
-        return False
-
-
 class ReadOnlyInlineMixin:
     """An inline that shows rows kept by a service, never edited by hand."""
 
@@ -244,6 +228,13 @@ class ReadOnlyInlineMixin:
         return False
 
     def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ReadOnlyAdminMixin(ReadOnlyInlineMixin):
+    """A desk list and page of records only services write."""
+
+    def has_import_permission(self, request):
         return False
 
 

@@ -146,13 +146,19 @@ def desk_urls():
     return urls
 
 
-def english_on(page, vocabulary, data):
+def pending_msgids():
+    """Project strings not translated yet: test_catalogs reports them; here
+    they would only repeat that report on every page that shows them."""
+    return {msgid for _domain, msgid in catalogs.untranslated("lo")}
+
+
+def english_on(page, vocabulary, data, pending=frozenset()):
     parser = VisibleText()
     parser.feed(page)
     found = []
     data = {value.casefold() for value in data}
     for text in parser.texts:
-        if LAO.search(text) or text.casefold() in data:
+        if LAO.search(text) or text.casefold() in data or text in pending:
             continue
         if any(text.casefold().startswith(value) for value in data if len(value) > 3):
             continue  # "Name (code)" and similar record titles
@@ -187,14 +193,14 @@ def test_refused_page_reads_in_lao(client, make_user):
 @pytest.mark.smoke
 def test_no_english_on_any_desk_page(client, admin_user, records):
     client.force_login(admin_user)
-    vocabulary, data = english_vocabulary(), data_strings()
+    vocabulary, data, pending = english_vocabulary(), data_strings(), pending_msgids()
     data.add(admin_user.username)
     problems = {}
     for url in desk_urls():
         response = client.get(url, follow=True)
         # A refused page (403) must read in Lao too.
         assert response.status_code in (200, 403), url
-        found = english_on(response.content.decode(), vocabulary, data)
+        found = english_on(response.content.decode(), vocabulary, data, pending)
         if found:
             problems[url] = found
     assert problems == {}

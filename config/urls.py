@@ -13,6 +13,8 @@ from lao_moha.core.views import health
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
     path("app/", admin.site.urls),
+    # Printouts and downloads of one record, checked against the user's units.
+    path("records/", include("lao_moha.core.record_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/health", health, name="health"),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

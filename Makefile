@@ -27,6 +27,9 @@ run: setup
 	@echo "Serving lao_moha on http://127.0.0.1:$(PORT)/app/"
 	$(BIN)/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers 3 --access-logfile - --log-level info
 
+# Tests run on their own settings (fast password hashing, test templates),
+# whatever DJANGO_SETTINGS_MODULE the shell exports.
+test: export DJANGO_SETTINGS_MODULE := config.settings.test
 test: install
 	@case "$$DATABASE_URL" in mysql*) $(BIN)/python -c "import MySQLdb" 2>/dev/null || $(BIN)/pip install --quiet -e "apps/lao_moha[mariadb]";; esac
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

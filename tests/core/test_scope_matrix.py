@@ -11,10 +11,12 @@ import csv
 import io
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.db import models
 
 from lao_moha.core import record_views
+from lao_moha.core.models import Attachment
 from tests.utils import matrix
 from tests.utils.matrix import api_url, desk_url
 
@@ -298,3 +300,25 @@ def test_record_views(world):
             assert foreign.status_code == 404, (view.name, query)
             own = world.desk.get(record_views.record_url(view.name, world.own), query)
             assert own.status_code == 200, (view.name, query)
+
+
+def attach(obj):
+    return Attachment.objects.create(
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=obj.pk,
+        title="scan",
+        file=ContentFile(b"scan", name="scan.txt"),
+    )
+
+
+def test_attachments(world):
+    if not world.doctype.attachable:
+        pytest.skip("no attachments on this DocType")
+    own, foreign = attach(world.own), attach(world.foreign)
+    assert world.desk.get(f"/app/files/{own.pk}/").status_code == 200
+    assert world.desk.get(f"/app/files/{foreign.pk}/").status_code in (403, 404)
+    listing = {"record_type": world.doctype.label, "record_id": world.foreign.pk}
+    assert world.api.get("/api/core/attachments/", listing).status_code in (403, 404)
+    assert world.api.get(f"/api/core/attachments/{foreign.pk}/").status_code in (403, 404)
+    assert world.api.delete(f"/api/core/attachments/{foreign.pk}/").status_code in (403, 404)
+    assert Attachment.objects.filter(pk=foreign.pk).exists()

@@ -137,11 +137,11 @@ def api_url(doctype, obj=None, suffix=""):
 def search_term(doctype, obj):
     """A value of `obj` the DocType's search box finds it by, or None."""
     for name in doctype.search_fields:
-        if "__" in name:
-            continue
-        value = getattr(obj, name.lstrip("^=@"), None)
-        if isinstance(value, str) and value.strip():
-            return value
+        value = obj
+        for part in name.lstrip("^=@").split("__"):
+            value = getattr(value, part, None)
+        if isinstance(value, str) and value.strip("| "):
+            return value.strip("| ")
     return None
 
 

@@ -32,9 +32,10 @@ from unfold.contrib.filters.admin import (
 )
 from unfold.contrib.import_export.forms import ExportForm, ImportForm
 
-from . import access, registry, scope
+from . import access, history, registry, scope
 from .exceptions import StaleRecordError, describe_conflict
 from .history import BOOKKEEPING
+from .hook_mixins import DeskHooksMixin
 from .resources import build_resource
 
 logger = logging.getLogger(__name__)
@@ -155,7 +156,8 @@ class AccessMixin:
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
         if self.doctype is not None and self.doctype.select_related:
-            queryset = queryset.select_related(*self.doctype.select_related)
+            # Prefetched, not joined: see DocType.select_related.
+            queryset = queryset.prefetch_related(*self.doctype.select_related)
         return scope.restrict(queryset, request.user)
 
     def in_scope(self, request, obj):
@@ -210,13 +212,18 @@ def _with_version_field(fields, obj):
     return fields
 
 
-class DocTypeAdmin(AccessMixin, SimpleHistoryAdmin, ImportExportModelAdmin, ModelAdmin):
+class DocTypeAdmin(
+    AccessMixin, DeskHooksMixin, SimpleHistoryAdmin, ImportExportModelAdmin, ModelAdmin
+):
     """Behaviour shared by every generated desk admin."""
 
     form = VersionedForm
     import_form_class = ImportForm
     export_form_class = ExportForm
     list_per_page = 50
+    # Not False: Django would then join every link of the list (see
+    # DocType.select_related for why links are prefetched instead).
+    list_select_related = ()
     show_full_result_count = False
     warn_unsaved_form = True
 
@@ -345,7 +352,8 @@ class DocTypeAdmin(AccessMixin, SimpleHistoryAdmin, ImportExportModelAdmin, Mode
         previous = None
         for current in historical_records:
             if previous is not None:
-                delta = previous.diff_against(
+                delta = history.diff(
+                    previous,
                     current,
                     excluded_fields=excluded,
                     foreign_keys_are_objs=foreign_keys_are_objs,
@@ -463,6 +471,10 @@ def build_admin(doctype):
         "resource_classes": [build_resource(doctype)] if doctype.importable else [],
         "inlines": [build_inline(child) for child in doctype.inlines],
     }
+    if doctype.attachable:
+        from .attachments import attachment_inline
+
+        attrs["inlines"].append(attachment_inline())
     if doctype.fieldsets:
         attrs["fieldsets"] = [
             (title, {"fields": fields}) for title, fields in doctype.fieldsets
@@ -472,12 +484,22 @@ def build_admin(doctype):
 
 def build_inline(child_model):
     child = registry.get(child_model)
-    fields = [f for f in (child.list_display if child else ()) if f != "__str__"]
-    return type(
-        f"{child_model.__name__}Inline",
-        (DocTypeInline,),
-        {"model": child_model, "doctype": child, "fields": fields or None},
-    )
+    fields = (child.inline_fields or child.list_display) if child else ()
+    fields = [f for f in fields if f != "__str__"]
+    attrs = {"model": child_model, "doctype": child, "fields": fields or None}
+    if child is not None:
+        # Computed columns (not editable) can only be shown read-only.
+        computed = [
+            name
+            for name in fields
+            if name in {f.name for f in child_model._meta.fields if not f.editable}
+        ]
+        attrs["readonly_fields"] = (*child.readonly_fields, *computed)
+        if child.inline_readonly:
+            attrs["readonly_fields"] = fields
+            attrs["can_delete"] = False
+            attrs["max_num"] = 0
+    return type(f"{child_model.__name__}Inline", (DocTypeInline,), attrs)
 
 
 def register_all(site=None):

@@ -17,7 +17,7 @@ class StaleRecordError(Exception):
         )
 
     def changes_since(self, user=None):
-        """[(who, when, [Change])] from the audit trail, oldest first."""
+        """[(field label, value then, value now)] from the audit trail."""
         from .history import changes_since
 
         return changes_since(self.instance, self.instance.version, user)
@@ -25,10 +25,10 @@ class StaleRecordError(Exception):
 
 def describe_conflict(instance, loaded_version, user=None):
     """Plain-language lines saying who changed what since `loaded_version`."""
-    from .history import changes_since
+    from .history import saves_since
 
     lines = []
-    for who, when, changes in changes_since(instance, loaded_version, user):
+    for who, when, changes in saves_since(instance, loaded_version, user):
         lines.append(
             _("Saved by {user} at {time}:").format(
                 user=who or _("the system"), time=localize(localtime(when))

@@ -10,13 +10,36 @@ from dataclasses import dataclass
 
 from django.utils.formats import localize
 from django.utils.translation import gettext as _
+from simple_history.models import ModelChange, ModelDelta
 
 from . import access, scope
+from .hook_mixins import expand_change
 
-__all__ = ["Change", "changes_since", "describe", "previous_record"]
+__all__ = [
+    "Change",
+    "changes_since",
+    "describe",
+    "diff",
+    "previous_record",
+    "saves_since",
+]
 
 # Bookkeeping columns every DocType has; their changes say nothing to a reader.
 BOOKKEEPING = {"version", "modified_at", "modified_by", "created_at", "created_by"}
+
+def diff(newer, older, **kwargs):
+    """simple-history's diff of two versions, plus the custom-field values
+    (it skips columns that are not editable, and that one is edited field
+    by field)."""
+    delta = newer.diff_against(older, **kwargs)
+    old_values = getattr(older, "custom_fields", None) or {}
+    new_values = getattr(newer, "custom_fields", None) or {}
+    if old_values == new_values:
+        return delta
+    changes = [*delta.changes, ModelChange("custom_fields", old_values, new_values)]
+    return ModelDelta(
+        changes, [c.field for c in changes], delta.old_record, delta.new_record
+    )
 
 
 @dataclass
@@ -93,7 +116,7 @@ def describe(record, previous, user=None):
         new = getattr(record, attname)
         old = getattr(previous, attname) if previous is not None else None
         if name == "custom_fields":
-            changes.extend(_custom_changes(old or {}, new or {}))
+            changes.extend(_custom_changes(model, old or {}, new or {}))
             continue
         if old == new or (previous is None and new in (None, "")):
             continue
@@ -114,7 +137,16 @@ def describe(record, previous, user=None):
     return changes + _m2m_changes(record, previous, model)
 
 
-def _custom_changes(old, new):
+def _custom_changes(model, old, new):
+    if old == new:
+        return []
+    # The customization app names each custom field readably.
+    readable = expand_change(model, "custom_fields", old, new)
+    if readable:
+        return [
+            Change("custom_fields", str(label), _plain(value_old), _plain(value_new))
+            for label, value_old, value_new in readable
+        ]
     changes = []
     for key in sorted(set(old) | set(new)):
         if old.get(key) != new.get(key):
@@ -127,6 +159,10 @@ def _custom_changes(old, new):
                 )
             )
     return changes
+
+
+def _plain(value):
+    return "—" if value in (None, "") else str(value)
 
 
 def previous_record(record):
@@ -148,6 +184,16 @@ def previous_record(record):
 
 
 def changes_since(instance, version, user=None):
+    """[(field label, value then, value now)] changed after `version`,
+    oldest first (see `saves_since` for who saved each)."""
+    return [
+        (change.label, change.old, change.new)
+        for _who, _when, changes in saves_since(instance, version, user)
+        for change in changes
+    ]
+
+
+def saves_since(instance, version, user=None):
     """What others changed in `instance` after the user loaded `version`.
 
     Returns [(who, when, [Change])], oldest first. The baseline is the last

@@ -1,9 +1,13 @@
 """The base every DocType model inherits: timestamps, authorship, version,
-custom-field values and the audit trail."""
+custom-field values and the audit trail; and the records the core keeps."""
+
+from pathlib import PurePath
 
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from .audit import ImmutableHistoricalQuerySet, ImmutableHistory
 from .exceptions import StaleRecordError
+from .files import private_storage, validate_upload
 
 
 def current_user():
@@ -163,3 +168,35 @@ register_history(
     bases=(ImmutableHistory,),
     historical_queryset=ImmutableHistoricalQuerySet,
 )
+class Attachment(DocTypeModel):
+    """A file attached to a record of any DocType."""
+
+    content_type = models.ForeignKey(
+        ContentType, verbose_name=_("record type"), on_delete=models.PROTECT
+    )
+    object_id = models.PositiveBigIntegerField(_("record id"))
+    record = GenericForeignKey("content_type", "object_id")
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    file = models.FileField(
+        _("file"),
+        storage=private_storage,
+        upload_to="attachments/%Y/%m/",
+        validators=[validate_upload],
+        max_length=255,
+    )
+    original_name = models.CharField(_("original file name"), max_length=255, editable=False)
+    size = models.PositiveBigIntegerField(_("size in bytes"), default=0, editable=False)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self):
+        return self.title or self.original_name
+
+    def save(self, *args, **kwargs):
+        if self.file and not self.original_name:
+            self.original_name = PurePath(self.file.name).name
+            self.size = self.file.size
+        super().save(*args, **kwargs)

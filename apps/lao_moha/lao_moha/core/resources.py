@@ -2,6 +2,8 @@
 
 from import_export import fields, resources, widgets
 
+from .hook_mixins import ResourceHooksMixin
+
 
 class SafeExportMixin:
     """Neutralises cell values a spreadsheet would run as a formula."""
@@ -15,7 +17,7 @@ class SafeExportMixin:
         return value
 
 
-class DocTypeResource(SafeExportMixin, resources.ModelResource):
+class DocTypeResource(ResourceHooksMixin, SafeExportMixin, resources.ModelResource):
     pass
 
 

@@ -6,3 +6,8 @@ class PersonnelConfig(AppConfig):
     name = "lao_moha.personnel"
     label = "personnel"
     verbose_name = _("Personnel")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

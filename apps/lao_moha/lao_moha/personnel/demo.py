@@ -15,6 +15,7 @@ from simple_history.utils import bulk_create_with_history
 from lao_moha.geo.models import District, Province
 from lao_moha.organization.models import OrgUnit, Position
 
+from . import due_dates
 from .models import Official, OfficialCategory, SalaryGrade
 
 logger = logging.getLogger(__name__)
@@ -107,7 +108,7 @@ def build_units():
 
 
 def build_officials(count, seed=1975, batch_size=5000):
-    """Add `count` officials spread over the units; returns how many were made."""
+    """Add `count` officials spread over the units; returns how many."""
     rng = random.Random(seed)
     start = Official.objects.count()
     rng.seed(seed + start)  # a second call continues, it does not repeat
@@ -145,7 +146,9 @@ def build_officials(count, seed=1975, batch_size=5000):
                 ethnicity=rng.choices(ethnic_names, ethnic_weights)[0],
                 national_id=f"{100000000000 + n * 7:012d}",
                 category=categories[0] if rng.random() < 0.9 else rng.choice(categories),
-                unit=rng.choice(district_units if rng.random() < 0.6 and district_units else other_units),
+                unit=rng.choice(
+                    district_units if rng.random() < 0.6 and district_units else other_units
+                ),
                 position=rng.choice(staff_positions) if staff_positions else None,
                 grade=grade_no,
                 step=rng.randint(1, grade.max_step if grade else 1),
@@ -154,7 +157,13 @@ def build_officials(count, seed=1975, batch_size=5000):
             )
             official.search_name = official.build_search_name()
             batch.append(official)
-        bulk_create_with_history(batch, Official, batch_size=batch_size)
+        created = bulk_create_with_history(batch, Official, batch_size=batch_size)
+        # bulk_create skips save(): fill the stored due dates afterwards.
+        due_dates.refresh(
+            Official.objects.filter(
+                civil_service_no__in=[o.civil_service_no for o in created]
+            ).values_list("pk", flat=True)
+        )
         made += len(batch)
         logger.info("Demo officials: %d of %d created", made, count)
     return made

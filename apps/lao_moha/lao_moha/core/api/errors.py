@@ -11,7 +11,7 @@ from rest_framework.views import exception_handler as drf_exception_handler
 
 from ..audit import AuditTrailImmutable
 from ..exceptions import StaleRecordError
-from ..history import changes_since
+from ..history import saves_since
 
 logger = logging.getLogger(__name__)
 
@@ -61,7 +61,7 @@ def stale_response(instance, loaded_version, user=None, code=status.HTTP_409_CON
             "old": change.old,
             "new": change.new,
         }
-        for who, when, lines in changes_since(instance, loaded_version, user)
+        for who, when, lines in saves_since(instance, loaded_version, user)
         for change in lines
     ]
     logger.info(

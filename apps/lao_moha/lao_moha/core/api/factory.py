@@ -23,7 +23,7 @@ from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.response import Response
 
 from .. import access, registry, scope
-from ..history import changes_since  # noqa: F401 - re-exported for callers
+from ..hook_mixins import FilterSetHooksMixin, SerializerHooksMixin
 from .errors import precondition_required, stale_response
 from .history import history_payload
 
@@ -35,7 +35,7 @@ def _user(context):
     return getattr(request, "user", None)
 
 
-class DocTypeSerializer(serializers.ModelSerializer):
+class DocTypeSerializer(SerializerHooksMixin, serializers.ModelSerializer):
     """Hides what the user may not see, offers only records inside the
     user's units, and runs the model's validation and the scope check."""
 
@@ -139,7 +139,7 @@ def build_serializer(doctype):
     return type(f"{model.__name__}Serializer", (DocTypeSerializer,), {"Meta": meta})
 
 
-class DocTypeFilterSet(django_filters.FilterSet):
+class DocTypeFilterSet(FilterSetHooksMixin, django_filters.FilterSet):
     """Filters of one DocType: hidden fields dropped, choices scoped."""
 
     within_unit = django_filters.NumberFilter(
@@ -207,7 +207,7 @@ class DocTypeViewSet(viewsets.ModelViewSet):
     def get_queryset(self):
         queryset = self.doctype.model._default_manager.all()
         if self.doctype.select_related:
-            queryset = queryset.select_related(*self.doctype.select_related)
+            queryset = queryset.prefetch_related(*self.doctype.select_related)
         queryset = scope.restrict(queryset, self.request.user)
         return queryset.order_by(*(self.doctype.ordering or ("pk",)))
 
@@ -318,7 +318,10 @@ def build_viewset(doctype):
 
 
 def build_router():
+    from .attachments import AttachmentViewSet
+
     router = routers.DefaultRouter()
+    router.register("core/attachments", AttachmentViewSet, basename="core-attachment")
     for doctype in registry.all_doctypes():
         if doctype.api:
             router.register(

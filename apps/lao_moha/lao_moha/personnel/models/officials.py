@@ -11,6 +11,14 @@ from django.utils.translation import gettext_lazy as _
 from lao_moha.core.models import DocTypeModel
 from lao_moha.core.text import normalize_name
 
+from ..choices import (
+    EducationLevel,
+    Gender,
+    MaritalStatus,
+    ServiceStatus,
+    SkillLevel,
+    TheoryLevel,
+)
 from .settings import SalaryGrade
 
 MINIMUM_ENTRY_AGE = 18
@@ -24,18 +32,8 @@ class Official(DocTypeModel):
     """A person in the state service, with their current unit, position,
     grade and step. Their history lives in the career records."""
 
-    class Gender(models.TextChoices):
-        MALE = "M", _("Male")
-        FEMALE = "F", _("Female")
-
-    class Status(models.TextChoices):
-        ACTIVE = "active", _("Active")
-        ON_LEAVE = "on_leave", _("On leave")
-        RETIRED = "retired", _("Retired")
-        TRANSFERRED_OUT = "transferred_out", _("Transferred out")
-        RESIGNED = "resigned", _("Resigned")
-        DISMISSED = "dismissed", _("Dismissed")
-        DECEASED = "deceased", _("Deceased")
+    Gender = Gender
+    Status = ServiceStatus
 
     civil_service_no = models.CharField(
         _("civil-service number"),
@@ -88,9 +86,59 @@ class Official(DocTypeModel):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE
     )
+    # Personal profile, in the order of the civil-servant CV form.
+    other_names = models.CharField(_("other names"), max_length=150, blank=True)
+    birth_place = models.CharField(
+        _("place of birth"),
+        max_length=300,
+        blank=True,
+        help_text=_("Village, district and province as they are named today."),
+    )
+    home_village = models.CharField(_("home village"), max_length=100, blank=True)
+    home_district = models.ForeignKey(
+        "geo.District",
+        verbose_name=_("home district"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    home_province = models.ForeignKey(
+        "geo.Province",
+        verbose_name=_("home province"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    religion = models.CharField(_("religion"), max_length=60, blank=True)
+    marital_status = models.CharField(
+        _("marital status"), max_length=20, choices=MaritalStatus.choices, blank=True
+    )
+    education_level = models.CharField(
+        _("highest education level"),
+        max_length=30,
+        choices=EducationLevel.choices,
+        blank=True,
+    )
+    political_theory_level = models.CharField(
+        _("political theory level"), max_length=20, choices=TheoryLevel.choices, blank=True
+    )
+    it_level = models.CharField(
+        _("IT skills"), max_length=20, choices=SkillLevel.choices, blank=True
+    )
+    party_member_since = models.DateField(_("party member since"), null=True, blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     email = models.EmailField(_("email"), blank=True)
     photo = models.ImageField(_("photo"), upload_to="photos/", blank=True)
+    # Kept by the career services from the rule tables, so the work lists
+    # are one indexed query (see personnel.due_dates).
+    next_step_due = models.DateField(
+        _("next step due"), null=True, blank=True, editable=False, db_index=True
+    )
+    retirement_due = models.DateField(
+        _("retirement due"), null=True, blank=True, editable=False, db_index=True
+    )
     # Lao and Latin names folded for search that ignores spacing and case.
     search_name = models.CharField(max_length=400, editable=False, default="", db_index=True)
 
@@ -127,23 +175,45 @@ class Official(DocTypeModel):
             errors["entry_date"] = _(
                 "An official must be at least {age} years old on entry into service; "
                 "this date makes them {actual}."
-            ).format(age=MINIMUM_ENTRY_AGE, actual=max(years_between(self.date_of_birth, self.entry_date), 0))
+            ).format(
+                age=MINIMUM_ENTRY_AGE,
+                actual=max(years_between(self.date_of_birth, self.entry_date), 0),
+            )
         errors.update(self.clean_grade_and_step())
+        if (
+            self.home_district_id
+            and self.home_province_id
+            and self.home_district.province_id != self.home_province_id
+        ):
+            errors["home_district"] = _(
+                "The district “{district}” is not in the province “{province}”."
+            ).format(district=self.home_district, province=self.home_province)
         if errors:
             raise ValidationError(errors)
 
     def clean_grade_and_step(self):
-        if self.grade is None:
-            return {}
-        scale = SalaryGrade.objects.filter(number=self.grade).first()
-        if scale is None:
-            numbers = ", ".join(str(n) for n in SalaryGrade.objects.values_list("number", flat=True))
-            return {"grade": _("Grade {grade} is not in the salary scale (grades: {numbers}).").format(
-                grade=self.grade, numbers=numbers or "—")}
-        if self.step is not None and not 1 <= self.step <= scale.max_step:
-            return {"step": _("Grade {grade} has steps 1 to {max}; {step} is outside it.").format(
-                grade=scale.label, max=scale.max_step, step=self.step)}
-        return {}
+        return grade_step_errors(self.grade, self.step)
 
     def age_on(self, day=None):
         return years_between(self.date_of_birth, day or datetime.date.today())
+
+
+def grade_step_errors(grade, step, scale=None):
+    """Errors by field when (grade, step) is outside the salary scale.
+
+    `scale` maps grade numbers to SalaryGrade rows; passing it spares a
+    query per row when many are checked (imports).
+    """
+    if grade is None:
+        return {}
+    if scale is None:
+        scale = {g.number: g for g in SalaryGrade.objects.all()}
+    entry = scale.get(grade)
+    if entry is None:
+        numbers = ", ".join(str(n) for n in sorted(scale))
+        return {"grade": _("Grade {grade} is not in the salary scale (grades: {numbers}).").format(
+            grade=grade, numbers=numbers or "—")}
+    if step is not None and not 1 <= step <= entry.max_step:
+        return {"step": _("Grade {grade} has steps 1 to {max}; {step} is outside it.").format(
+            grade=entry.label, max=entry.max_step, step=step)}
+    return {}

@@ -1,4 +1,4 @@
-"""Build the demo ministry: units for every province and district, officials."""
+"""Build the demo ministry: units for each province and district, officials."""
 
 from django.core.management.base import BaseCommand
 

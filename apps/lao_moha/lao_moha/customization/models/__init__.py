@@ -1,0 +1,3 @@
+from .fields import CustomField
+
+__all__ = ["CustomField"]

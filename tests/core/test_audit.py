@@ -159,3 +159,13 @@ def test_jobs_say_whom_they_act_for(ministry, admin_user):
     person.refresh_from_db()
     assert person.modified_by == admin_user
     assert person.history.first().history_user == admin_user
+
+
+def test_audit_page_names_each_record_type(admin_client, ministry):
+    factories.official(ministry["d0101"])
+    page = admin_client.get("/app/core/audittrail/", HTTP_ACCEPT_LANGUAGE="en")
+    entries = page.context["entries"]
+    assert {e.model._meta.label for e in entries} >= {
+        "personnel.Official", "organization.OrgUnit"}
+    for entry in entries:
+        assert type(entry.record).instance_type is entry.model

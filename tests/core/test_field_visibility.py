@@ -138,3 +138,30 @@ def test_history_masks_sensitive_values(reader, person):
     entries, _more = audit.search(reader, {"model": "personnel.official"})
     shown = [c for e in entries for c in e.changes if c.field == "national_id"]
     assert shown and all(c.new == "•••" for c in shown)
+
+
+def test_wholly_sensitive_records_need_view_sensitive(ministry, person):
+    """Discipline and family records are sensitive as a whole."""
+    from lao_moha.core import access
+    from lao_moha.core.registry import all_doctypes
+
+    access.ensure_permissions()
+    closed = [d for d in all_doctypes() if d.sensitive]
+    assert {d.model.__name__ for d in closed} >= {"Discipline", "FamilyMember"}
+    for doctype in closed:
+        opts = doctype.model._meta
+        view = f"{opts.app_label}.view_{opts.model_name}"
+        reader = factories.user(
+            f"r-{opts.model_name}", perms=[view], units=[ministry["p01"]]
+        )
+        hr = factories.user(
+            f"hr-{opts.model_name}",
+            perms=[view, f"{opts.app_label}.view_sensitive_{opts.model_name}"],
+            units=[ministry["p01"]],
+        )
+        desk_url = f"/app/{opts.app_label}/{opts.model_name}/"
+        api_url = f"/api/{doctype.app_label}/{doctype.url_name}/"
+        assert matrix.desk_client(reader).get(desk_url).status_code == 403
+        assert matrix.api_client(reader).get(api_url).status_code == 403
+        assert matrix.desk_client(hr).get(desk_url).status_code == 200
+        assert matrix.api_client(hr).get(api_url).status_code == 200

@@ -23,6 +23,7 @@ __all__ = [
     "can_view_history",
     "ensure_permissions",
     "hidden_fields",
+    "record_hidden",
     "sensitive_codename",
 ]
 
@@ -43,10 +44,18 @@ def _doctype(model):
 
 def can_see_sensitive(user, model) -> bool:
     doctype = _doctype(model)
-    if doctype is None or not doctype.sensitive_fields:
+    if doctype is None or not (doctype.sensitive_fields or doctype.sensitive):
         return True
     opts = doctype.model._meta
     return user.has_perm(f"{opts.app_label}.{sensitive_codename(doctype.model)}")
+
+
+def record_hidden(user, model) -> bool:
+    """Whether records of a wholly sensitive DocType are closed to the user."""
+    doctype = _doctype(model)
+    return bool(doctype is not None and doctype.sensitive) and not can_see_sensitive(
+        user, model
+    )
 
 
 def hidden_fields(user, model) -> frozenset:
@@ -79,7 +88,7 @@ def ensure_permissions(**kwargs):
         opts = model._meta
         content_type = ContentType.objects.get_for_model(model, for_concrete_model=True)
         wanted = []
-        if doctype.sensitive_fields:
+        if doctype.sensitive_fields or doctype.sensitive:
             wanted.append(
                 (
                     sensitive_codename(model),

@@ -22,6 +22,7 @@ User = get_user_model()
 class UnitMembershipInline(DocTypeInline):
     """The units a user works in, on the user's form."""
 
+    fk_name = "user"
     fields = ("unit",)
     autocomplete_fields = ("unit",)
     tab = False

@@ -190,18 +190,28 @@ class AccessMixin:
         hidden = self.hidden_fields(request)
         return [f for f in super().get_readonly_fields(request, obj) if f not in hidden]
 
+    def record_hidden(self, request):
+        return access.record_hidden(request.user, self.model)
+
     def has_view_permission(self, request, obj=None):
+        if self.record_hidden(request):
+            return False
         return super().has_view_permission(request, obj) and self.in_scope(request, obj)
 
+    def has_add_permission(self, request, *args):
+        return not self.record_hidden(request) and super().has_add_permission(request, *args)
+
     def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and self.in_scope(
-            request, obj
-        )
+        if self.record_hidden(request):
+            return False
+        allowed = super().has_change_permission(request, obj)
+        return allowed and self.in_scope(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and self.in_scope(
-            request, obj
-        )
+        if self.record_hidden(request):
+            return False
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and self.in_scope(request, obj)
 
 
 def _with_version_field(fields, obj):

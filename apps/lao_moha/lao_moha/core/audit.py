@@ -173,7 +173,14 @@ def visible_models(user):
         (model, historical)
         for model, historical in audited_models()
         if user.has_perm(f"{model._meta.app_label}.view_{model._meta.model_name}")
+        and not access.record_hidden(user, model)
     ]
+
+
+def _stream(model, rows):
+    # A function, so that each stream keeps its own model.
+    for row in rows:
+        yield row.history_date, row.history_id, model, row
 
 
 def search(user, filters, offset=0, limit=50):
@@ -190,10 +197,7 @@ def search(user, filters, offset=0, limit=50):
     # Each table yields its newest rows; merging the heads gives the page.
     wanted = offset + limit + 1
     streams = [
-        (
-            (row.history_date, row.history_id, model, row)
-            for row in _history_queryset(model, historical, user, filters)[:wanted]
-        )
+        _stream(model, _history_queryset(model, historical, user, filters)[:wanted])
         for model, historical in pairs
     ]
     merged = heapq.merge(*streams, key=lambda item: (item[0], item[1]), reverse=True)

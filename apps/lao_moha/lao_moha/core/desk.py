@@ -2,6 +2,7 @@
 
 from django.apps import apps
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
 
 from . import registry
 
@@ -19,7 +20,7 @@ def sidebar_navigation(request):
         groups.setdefault(opts.app_label, []).append(
             {"title": opts.verbose_name_plural, "icon": doctype.menu_icon, "link": link}
         )
-    return [
+    navigation = [
         {
             "title": apps.get_app_config(label).verbose_name,
             "collapsible": True,
@@ -27,3 +28,40 @@ def sidebar_navigation(request):
         }
         for label, items in groups.items()
     ]
+    access = access_items(request)
+    if access:
+        navigation.append(
+            {"title": _("Access and audit"), "collapsible": True, "items": access}
+        )
+    return navigation
+
+
+# (permission, admin URL name, title, icon) of the access-control pages.
+ACCESS_PAGES = (
+    ("auth.view_user", "admin:auth_user_changelist", _("Users"), "manage_accounts"),
+    ("auth.view_group", "admin:auth_group_changelist", _("Roles"), "shield_person"),
+    (
+        "core.view_audittrail",
+        "admin:core_audittrail_changelist",
+        _("Audit trail"),
+        "history",
+    ),
+    (
+        "axes.view_accessattempt",
+        "admin:axes_accessattempt_changelist",
+        _("Locked sign-ins"),
+        "lock_person",
+    ),
+)
+
+
+def access_items(request):
+    items = []
+    for permission, url_name, title, icon in ACCESS_PAGES:
+        if not request.user.has_perm(permission):
+            continue
+        try:
+            items.append({"title": title, "icon": icon, "link": reverse(url_name)})
+        except NoReverseMatch:
+            continue
+    return items

@@ -36,6 +36,9 @@ class DocType:
     #: Fields shown only to users holding the DocType's
     #: `view_sensitive_<model>` permission (see core.access).
     sensitive_fields: tuple = ()
+    #: The whole record is sensitive (discipline, family): only holders of
+    #: `view_sensitive_<model>` see such records at all.
+    sensitive: bool = False
     #: Extra permission verbs besides view/add/change/delete, such as
     #: ("submit", "approve"): `<verb>_<model>` permissions are created for
     #: them after migrate and roles receive them by core.roles' rules.

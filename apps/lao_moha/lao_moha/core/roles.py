@@ -236,6 +236,10 @@ def verbs_for(spec, doctype, available) -> set:
             verbs.discard(verb[1:])
         elif verb in available:
             verbs.add(verb)
+    if getattr(doctype, "sensitive", False) and "view_sensitive" not in verbs:
+        # A wholly sensitive record type (discipline, family) is closed to
+        # roles that may not see sensitive data.
+        return set()
     return verbs
 
 

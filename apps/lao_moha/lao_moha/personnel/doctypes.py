@@ -154,6 +154,7 @@ history(
     lookups={"measure": "code"},
     list_filter=("measure", "start_date"),
     icon="gavel",
+    sensitive=True,  # seen only with view_sensitive_discipline (issue 4)
 )
 history(
     Training,
@@ -182,6 +183,7 @@ history(
     id_fields=("official", "relation", "name"),
     list_filter=("relation",),
     icon="family_restroom",
+    sensitive=True,  # seen only with view_sensitive_familymember (issue 4)
 )
 history(
     RetirementExtension,

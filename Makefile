@@ -3,9 +3,8 @@ PYTHON ?= python3.11
 VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
-export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
-.PHONY: run test install setup serve worker lint messages clean-site
+.PHONY: run test install setup serve worker lint messages i18n clean-site
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,18 +20,16 @@ install: $(VENV)/.installed
 
 setup: install
 	$(BIN)/python manage.py setup_site
+	@echo "Collecting static files (fonts, desk styles, API docs)..."
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 
 run: setup
 	@echo "Serving lao_moha on http://127.0.0.1:$(PORT)/app/"
-	$(BIN)/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers 3 --access-logfile - --log-level info
+	$(BIN)/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers 3 --no-control-socket --access-logfile - --log-level info
 
-# Tests run on their own settings (fast password hashing, test templates),
-# whatever DJANGO_SETTINGS_MODULE the shell exports.
-test: export DJANGO_SETTINGS_MODULE := config.settings.test
 test: install
 	@case "$$DATABASE_URL" in mysql*) $(BIN)/python -c "import MySQLdb" 2>/dev/null || $(BIN)/pip install --quiet -e "apps/lao_moha[mariadb]";; esac
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 worker: install
 	$(BIN)/python manage.py rqworker default
@@ -41,6 +38,11 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
+# Collect new strings into the lo and vi catalogs, compile them, list what
+# is left to translate (lao_moha/language/catalogs.py).
 messages: install
-	cd apps/lao_moha/lao_moha && ../../../$(BIN)/django-admin makemessages -l lo -l vi --no-obsolete
-	cd apps/lao_moha/lao_moha && ../../../$(BIN)/django-admin compilemessages
+	$(BIN)/python -m lao_moha.language.catalogs --update
+
+# Only the list: untranslated, fuzzy, broken placeholders, stale .mo files.
+i18n: install
+	$(BIN)/python -m lao_moha.language.catalogs

@@ -18,12 +18,14 @@ urlpatterns = [
     path("app/", admin.site.urls),
     # Printouts and downloads of one record, checked against the user's units.
     path("records/", include("lao_moha.core.record_urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # The language switcher; the choice is stored for the signed-in user.
+    path("i18n/", include("lao_moha.language.urls")),
     path("api/health", health, name="health"),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/auth/token/", obtain_auth_token, name="api-token"),
     path("api/auth/", include("rest_framework.urls")),
+    path("api/customization/", include("lao_moha.customization.api.urls")),
     path("api/", include(build_router().urls)),
     path("django-rq/", include("django_rq.urls")),
 ]

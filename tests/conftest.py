@@ -2,6 +2,7 @@
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from tests import factories
 
@@ -17,6 +18,17 @@ def django_db_setup(django_db_setup, django_db_blocker):
         load_divisions()
         load_positions()
         load_personnel_lists()
+
+
+@pytest.fixture(autouse=True)
+def test_language():
+    """Each test starts in the test settings' language (English, see
+    config/settings/test.py), whatever a previous request activated."""
+    from django.conf import settings
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

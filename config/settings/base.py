@@ -10,7 +10,6 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
-from django.utils.translation import gettext_lazy as _
 from dotenv import load_dotenv
 
 BASE_DIR = Path(__file__).resolve().parents[2]
@@ -76,16 +75,18 @@ INSTALLED_APPS = [
     "lao_moha.organization",
     "lao_moha.personnel",
     "lao_moha.customization",
+    "lao_moha.language",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication: the user's stored language wins (Lao by default).
+    "lao_moha.language.middleware.UserLanguageMiddleware",
     "lao_moha.core.security.IdleSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -167,6 +168,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "lao_moha.core.security.lockout_response"
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_VERBOSE = False
+# Locked accounts are unlocked from the user list (core.admin_auth); the
+# attempt tables stay out of the desk.
+AXES_ENABLE_ADMIN = False
 
 # Sessions live at most a working day and end after an hour unused.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
@@ -199,6 +203,15 @@ LANGUAGE_CODE = "lo"
 LANGUAGES = [("lo", "ລາວ"), ("vi", "Tiếng Việt"), ("en", "English")]
 PACKAGE_DIR = BASE_DIR / "apps" / "lao_moha" / "lao_moha"
 LOCALE_PATHS = [PACKAGE_DIR / "locale", PACKAGE_DIR / "locale_thirdparty"]
+# Dates day first in every language, ISO accepted (lao_moha/language/formats).
+FORMAT_MODULE_PATH = ["lao_moha.language.formats"]
+# Used where no language applies (file import/export): ISO first so that
+# exported files stay unambiguous; never the US month/day order.
+DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
+DATETIME_INPUT_FORMATS = [
+    "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M",
+    "%Y-%m-%d", "%d/%m/%Y",
+]
 TIME_ZONE = "Asia/Vientiane"
 USE_I18N = True
 USE_TZ = True
@@ -213,7 +226,9 @@ PRIVATE_MEDIA_ROOT = SITE_DIR / "files" / "private"
 BACKUP_ROOT = SITE_DIR / "backups"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    # Plain copies: collectstatic stays quick on a newcomer's first run.
+    # Production compresses them (config/settings/production.py).
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
 LOGIN_URL = "admin:login"
@@ -222,14 +237,14 @@ LOGIN_REDIRECT_URL = "admin:index"
 REST_FRAMEWORK = {
     # Token first, so a bad or missing token answers 401 with WWW-Authenticate.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "lao_moha.language.api.LanguageTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["lao_moha.core.api.permissions.DocTypePermission"],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
-        "rest_framework.filters.SearchFilter",
-        "rest_framework.filters.OrderingFilter",
+        "lao_moha.core.api.search.NameSearchFilter",
+        "lao_moha.core.api.search.LaoOrderingFilter",
     ],
     "DEFAULT_PAGINATION_CLASS": "lao_moha.core.api.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
@@ -254,13 +269,17 @@ IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 SIMPLE_HISTORY_REVERT_DISABLED = True
 
 UNFOLD = {
-    "SITE_TITLE": _("Ministry of Home Affairs"),
-    "SITE_HEADER": _("Ministry of Home Affairs"),
-    "SITE_SUBHEADER": _("Personnel and commendation"),
+    # Dotted paths: the texts live in the package, where the catalogs see them.
+    "SITE_TITLE": "lao_moha.core.desk.site_title",
+    "SITE_HEADER": "lao_moha.core.desk.site_title",
+    "SITE_SUBHEADER": "lao_moha.core.desk.site_subheader",
     "SITE_SYMBOL": "account_balance",
     "SHOW_LANGUAGES": True,
     "SHOW_HISTORY": True,
     "STYLES": [lambda request: "/static/lao_moha/css/lao-font.css"],
+    # Lao and Vietnamese messages of the select2 search boxes.
+    "SCRIPTS": [lambda request: "/static/lao_moha/js/select2-i18n.js"],
+    "DASHBOARD_CALLBACK": "lao_moha.customization.dashboards.dashboard_callback",
     "SIDEBAR": {
         "show_search": True,
         "show_all_applications": True,

@@ -8,6 +8,11 @@ from .base import *  # noqa: F403
 from .base import env_bool
 
 DEBUG = False
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    # Pre-compressed copies (gzip, brotli) served by whitenoise.
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 # Behind the site's reverse proxy, which sets this header on HTTPS requests.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -10,3 +10,9 @@ STORAGES = {
 
 # Templates used only by tests (e.g. a Lao sample for the PDF check).
 TEMPLATES[0]["DIRS"] = [BASE_DIR / "tests" / "templates"]  # noqa: F405
+
+# Tests check messages in English, the source language, so that a better Lao
+# or Vietnamese wording never breaks them. The site speaks Lao by default:
+# tests/language puts LANGUAGE_CODE back to "lo" and checks that every page
+# and message reads in Lao.
+LANGUAGE_CODE = "en"

@@ -142,3 +142,16 @@ def test_production_settings_pass_the_deployment_check(tmp_path):
         if line.startswith("?: (") and "drf_spectacular" not in line
     ]
     assert warnings == [], output
+
+
+def test_administrator_unlocks_from_the_user_list(account, admin_client, settings):
+    client = Client(HTTP_HOST="127.0.0.1")
+    for _attempt in range(settings.AXES_FAILURE_LIMIT):
+        sign_in(client, "wrong")
+    assert sign_in(client, GOOD).status_code == 429
+    response = admin_client.post(
+        "/app/auth/user/",
+        {"action": "unlock_sign_in", "_selected_action": [account.pk]},
+    )
+    assert response.status_code == 302
+    assert sign_in(client, GOOD).status_code == 302

@@ -64,3 +64,9 @@ def make_field(db):
         return cf
 
     return make
+
+
+@pytest.fixture
+def private_media(tmp_path, settings):
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    return settings.PRIVATE_MEDIA_ROOT

@@ -1,5 +1,7 @@
 """Custom fields in import and export files."""
 
+import io
+
 import pytest
 import tablib
 
@@ -146,3 +148,42 @@ def test_exported_text_that_looks_like_a_formula_is_neutralised(ministry, make_f
     make_field("remark", "text")
     factories.official(ministry["p01"], custom_fields={"remark": "=HYPERLINK(1)"})
     assert official_resource().export()[0][-1] == "'=HYPERLINK(1)"
+
+
+def test_import_template_has_the_custom_columns(admin_client, make_field):
+    from openpyxl import load_workbook
+
+    make_field("blood_group", required=True, help_en="As on the health card.")
+    make_field("card_issued", "date")
+    response = admin_client.get(
+        "/app/personnel/official/import-template/", {"format": "xlsx"}
+    )
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    headings = [cell.value for cell in sheet[1]]
+    assert headings[-2:] == ["Blood Group *", "Card Issued"]
+    note = sheet.cell(row=1, column=len(headings) - 1).comment.text
+    assert note.startswith("As on the health card. One of: A (Group A), B (Group B)")
+    assert note.endswith("Required.")
+
+
+def test_desk_import_reads_columns_by_label(
+    admin_client, ministry, make_field, private_media
+):
+    from lao_moha.core.imports.models import ImportJob
+    from tests.core.test_imports import HEADER, csv_bytes, person
+    from tests.core.test_imports_jobs import upload
+
+    make_field("blood_group", required=True)
+    data = csv_bytes(
+        [person(1) + ["Group O"], person(2) + ["ກຸ່ມ AB"]],
+        header=[*HEADER, "Blood Group *"],
+    )
+    admin_client.post(
+        "/app/personnel/official/import/",
+        {"file": upload(data), "commit_when_valid": "on"},
+    )
+    job = ImportJob.objects.get()
+    assert job.status == ImportJob.Status.DONE, job.message
+    assert Official.objects.get(civil_service_no="IMP0002").custom_fields == {
+        "blood_group": "AB"
+    }

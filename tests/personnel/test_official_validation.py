@@ -24,7 +24,7 @@ def official(ministry):
 @pytest.mark.smoke
 def test_a_valid_official_saves(official):
     assert Official.objects.filter(pk=official.pk).exists()
-    assert official.search_name == "|ສົມພອນພົມມະຈັນ|somphonephommachanh|"
+    assert official.search_name == "|ສົມພອນພົມມະຈັນ|somponpomajan|"
 
 
 def test_birth_date_in_the_future(official):

@@ -1,6 +1,8 @@
 """Users and roles in the desk: roles as groups with their names, units on
 the user form, and no way for a non-superuser to raise their own rights."""
 
+import logging
+
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin as BaseGroupAdmin
@@ -8,6 +10,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.models import Group
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 from unfold.admin import ModelAdmin, StackedInline
 from unfold.forms import AdminPasswordChangeForm, UserChangeForm, UserCreationForm
@@ -17,6 +20,7 @@ from .admin_factory import DocTypeInline
 from .models import Role
 
 User = get_user_model()
+logger = logging.getLogger(__name__)
 
 
 class UnitMembershipInline(DocTypeInline):
@@ -122,6 +126,23 @@ class UserAdmin(UserHistoryMixin, SimpleHistoryAdmin, BaseUserAdmin, ModelAdmin)
         # Accounts are deactivated, never deleted: the audit trail keeps
         # naming who did what.
         return False
+
+    actions = ["unlock_sign_in"]
+
+    @admin.action(description=_("Unlock sign-in after failed attempts"),
+                  permissions=["change"])
+    def unlock_sign_in(self, request, queryset):
+        from axes.utils import reset
+
+        count = sum(reset(username=user.get_username()) for user in queryset)
+        logger.info("Sign-in unlocked for %d users by user %s", queryset.count(),
+                    request.user.pk)
+        self.message_user(
+            request,
+            ngettext(
+                "{count} failed attempt cleared.", "{count} failed attempts cleared.", count
+            ).format(count=count),
+        )
 
 
 class RoleInline(StackedInline):

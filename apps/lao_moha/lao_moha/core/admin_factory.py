@@ -21,6 +21,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import Http404, HttpResponseRedirect
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 from unfold.admin import ModelAdmin, TabularInline
@@ -34,9 +35,12 @@ from unfold.contrib.import_export.forms import ExportForm, ImportForm
 
 from . import access, history, registry, scope
 from .exceptions import StaleRecordError, describe_conflict
+from .fields import lao_ordering, sorting_field
 from .history import BOOKKEEPING
 from .hook_mixins import DeskHooksMixin
+from .imports.admin import ImportAdminMixin
 from .resources import build_resource
+from .search import search_queryset
 
 logger = logging.getLogger(__name__)
 
@@ -89,7 +93,11 @@ class VersionedForm(forms.ModelForm):
     """Carries the version the user loaded, so a stale save is refused, and
     offers in its pickers only records inside the user's units."""
 
-    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    loaded_version = forms.IntegerField(
+        label=gettext_lazy("version you opened"),
+        widget=forms.HiddenInput,
+        required=False,
+    )
     #: The user the form is built for; set by the admin per request.
     scope_user = None
 
@@ -199,7 +207,9 @@ class AccessMixin:
         return super().has_view_permission(request, obj) and self.in_scope(request, obj)
 
     def has_add_permission(self, request, *args):
-        return not self.record_hidden(request) and super().has_add_permission(request, *args)
+        return not self.record_hidden(request) and super().has_add_permission(
+            request, *args
+        )
 
     def has_change_permission(self, request, obj=None):
         if self.record_hidden(request):
@@ -223,7 +233,12 @@ def _with_version_field(fields, obj):
 
 
 class DocTypeAdmin(
-    AccessMixin, DeskHooksMixin, SimpleHistoryAdmin, ImportExportModelAdmin, ModelAdmin
+    AccessMixin,
+    ImportAdminMixin,
+    DeskHooksMixin,
+    SimpleHistoryAdmin,
+    ImportExportModelAdmin,
+    ModelAdmin,
 ):
     """Behaviour shared by every generated desk admin."""
 
@@ -371,14 +386,12 @@ class DocTypeAdmin(
                 helper = self.get_historical_record_context_helper(request, previous)
                 previous.history_delta_changes = helper.context_for_delta_changes(delta)
             previous = current
+        for record in historical_records:
+            # The history list prints a missing reason as "None", in English.
+            if record.history_change_reason is None:
+                record.history_change_reason = ""
 
     # -- import and export inside the user's units --------------------------
-
-    def has_import_permission(self, request):
-        opts = self.model._meta
-        return request.user.has_perm(f"{opts.app_label}.add_{opts.model_name}") and (
-            request.user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
-        )
 
     def has_export_permission(self, request):
         return self.has_view_permission(request)
@@ -391,6 +404,35 @@ class DocTypeAdmin(
 
     def get_export_queryset(self, request):
         return scope.restrict(super().get_export_queryset(request), request.user)
+
+    def get_export_data(self, file_format, request, queryset, **kwargs):
+        # A byte-order mark tells spreadsheet programs that a CSV file is
+        # UTF-8; without it Excel shows Lao as mojibake.
+        if file_format.get_extension() in ("csv", "tsv"):
+            kwargs["encoding"] = "utf-8-sig"
+        return super().get_export_data(file_format, request, queryset, **kwargs)
+
+    def get_search_results(self, request, queryset, search_term):
+        # Names are matched through their folded keys (core/search.py).
+        return search_queryset(queryset, self.get_search_fields(request), search_term)
+
+    def get_ordering(self, request):
+        return lao_ordering(self.model, super().get_ordering(request))
+
+    def get_changelist(self, request, **kwargs):
+        changelist = super().get_changelist(request, **kwargs)
+        return type("LaoOrderChangeList", (LaoOrderMixin, changelist), {})
+
+
+class LaoOrderMixin:
+    """Sorting a list by a name column follows Lao alphabetical order."""
+
+    def get_ordering_field(self, field_name):
+        field = super().get_ordering_field(field_name)
+        if not isinstance(field, str):
+            return field
+        sign = "-" if field.startswith("-") else ""
+        return sign + sorting_field(self.model, field.lstrip("-"))
 
 
 class ScopedResourceMixin:
@@ -489,7 +531,7 @@ def build_admin(doctype):
         attrs["fieldsets"] = [
             (title, {"fields": fields}) for title, fields in doctype.fieldsets
         ]
-    return type(f"{model.__name__}Admin", (DocTypeAdmin,), attrs)
+    return type(f"{model.__name__}Admin", (*doctype.admin_mixins, DocTypeAdmin), attrs)
 
 
 def build_inline(child_model):

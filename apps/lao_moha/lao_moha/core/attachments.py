@@ -52,6 +52,7 @@ def attachment_inline():
     """The desk inline listing and adding a record's attachments."""
     from django.contrib.contenttypes.forms import BaseGenericInlineFormSet
     from django.urls import reverse
+    from django.contrib import admin
     from django.utils.html import format_html
     from django.utils.translation import gettext_lazy as _
     from unfold.admin import GenericTabularInline
@@ -67,6 +68,7 @@ def attachment_inline():
         verbose_name_plural = _("attachments")
 
         @staticmethod
+        @admin.display(description=_("download"))
         def download_link(obj):
             if not obj.pk:
                 return "—"
@@ -74,8 +76,6 @@ def attachment_inline():
                 '<a href="{}">{}</a>', reverse("attachment_download", args=[obj.pk]),
                 obj.original_name,
             )
-
-        download_link.short_description = _("download")
 
         def has_view_permission(self, request, obj=None):
             return obj is None or may_see_record(request.user, obj)

@@ -2,9 +2,9 @@
 
 from django.apps import apps
 from django.urls import NoReverseMatch, reverse
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 
-from . import registry
+from . import hooks, registry
 
 
 def sidebar_navigation(request):
@@ -28,40 +28,12 @@ def sidebar_navigation(request):
         }
         for label, items in groups.items()
     ]
-    access = access_items(request)
-    if access:
-        navigation.append(
-            {"title": _("Access and audit"), "collapsible": True, "items": access}
-        )
-    return navigation
+    return hooks.apply("desk_navigation", navigation, request)
 
 
-# (permission, admin URL name, title, icon) of the access-control pages.
-ACCESS_PAGES = (
-    ("auth.view_user", "admin:auth_user_changelist", _("Users"), "manage_accounts"),
-    ("auth.view_group", "admin:auth_group_changelist", _("Roles"), "shield_person"),
-    (
-        "core.view_audittrail",
-        "admin:core_audittrail_changelist",
-        _("Audit trail"),
-        "history",
-    ),
-    (
-        "axes.view_accessattempt",
-        "admin:axes_accessattempt_changelist",
-        _("Locked sign-ins"),
-        "lock_person",
-    ),
-)
+def site_title(request=None):
+    return _("Ministry of Home Affairs")
 
 
-def access_items(request):
-    items = []
-    for permission, url_name, title, icon in ACCESS_PAGES:
-        if not request.user.has_perm(permission):
-            continue
-        try:
-            items.append({"title": title, "icon": icon, "link": reverse(url_name)})
-        except NoReverseMatch:
-            continue
-    return items
+def site_subheader(request=None):
+    return _("Personnel and commendation")

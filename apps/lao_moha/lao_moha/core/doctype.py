@@ -53,6 +53,15 @@ class DocType:
     import_id_fields: tuple = ("id",)
     #: FK fields resolved by a natural key on import/export: {field: "code"}.
     import_lookups: dict = field(default_factory=dict)
+    #: Other headings a column may carry in imported files, by field
+    #: (Lao headings of provincial spreadsheets): {"gender": ("ເພດ",)}.
+    import_aliases: dict = field(default_factory=dict)
+    #: Other spellings of choice values in imported files, by field:
+    #: {"gender": {"ຊາຍ": "M", "ຍິງ": "F"}}.
+    import_value_aliases: dict = field(default_factory=dict)
+    #: Fields holding a person's name: leading titles (ທ່ານ, ທ້າວ, ນາງ) are
+    #: dropped on import.
+    person_name_fields: tuple = ()
     #: Child DocTypes edited inline on the desk form.
     inlines: tuple = ()
     #: Columns when shown inline in a parent's form (default: list_display).
@@ -62,6 +71,10 @@ class DocType:
     #: Files can be attached to its records (see core/attachments.py).
     attachable: bool = False
     api: bool = True
+    #: Classes mixed into the generated desk admin and REST viewset, for
+    #: the record type's own actions (transfer an official, undo …).
+    admin_mixins: tuple = ()
+    api_mixins: tuple = ()
     #: Plural, hyphenated URL segment; derived from the model when empty.
     url_name: str = ""
     menu_icon: str = "description"

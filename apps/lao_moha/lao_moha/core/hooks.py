@@ -22,6 +22,7 @@ Hook names and what their functions receive and return:
                        import/export fields for one resource instance
 ``resource_validate``  (errors: dict, instance, doctype) -> errors, once
                        an imported row's columns are read
+``desk_navigation``    (groups: list, request) -> groups of the sidebar
 ``expand_change``      (changes: list, model, field_name, old, new) ->
                        list of (label, old, new) describing one audit
                        change readably

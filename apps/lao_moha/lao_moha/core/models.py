@@ -16,6 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from .audit import ImmutableHistoricalQuerySet, ImmutableHistory
 from .exceptions import StaleRecordError
+from .fields import derived_update_fields
 from .files import private_storage, validate_upload
 
 
@@ -66,6 +67,10 @@ class DocTypeModel(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
+        if kwargs.get("update_fields") is not None:
+            # Keys derived from a written field are rewritten with it.
+            fields = kwargs["update_fields"]
+            kwargs["update_fields"] = {*fields, *derived_update_fields(self, fields)}
         user = current_user()
         if user is not None:
             self.modified_by = user
@@ -200,3 +205,7 @@ class Attachment(DocTypeModel):
             self.original_name = PurePath(self.file.name).name
             self.size = self.file.size
         super().save(*args, **kwargs)
+
+
+# The import pipeline keeps its record beside the core's (core/imports/).
+from .imports.models import ImportJob  # noqa: E402, F401

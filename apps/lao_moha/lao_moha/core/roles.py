@@ -65,10 +65,6 @@ AUTH_ADMIN = (
     "authtoken.view_tokenproxy",
     "authtoken.add_tokenproxy",
     "authtoken.delete_tokenproxy",
-    "axes.view_accessattempt",
-    "axes.delete_accessattempt",
-    "axes.view_accesslog",
-    "axes.view_accessfailurelog",
 )
 
 ROLES = (

@@ -1,16 +1,20 @@
 """Desk pages of the customization app: custom fields and saved reports."""
 
 from django.contrib import admin, messages
+from django.http import HttpResponseRedirect
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
-from unfold.admin import ModelAdmin
+from unfold.admin import ModelAdmin, TabularInline
 from unfold.decorators import action, display
 from unfold.widgets import UnfoldAdminSelectWidget, UnfoldAdminTextareaWidget
 
-from . import lifecycle
+from . import lifecycle, views
 from .forms import CustomFieldForm
-from .models import CustomField
+from .models import CustomField, ReportSchedule, SavedReport
+from .reports import engine, spec
 
 
 class RemovedFilter(admin.SimpleListFilter):
@@ -154,4 +158,120 @@ class CustomFieldAdmin(SimpleHistoryAdmin, ModelAdmin):
             )
             % {"count": count},
             messages.SUCCESS,
+        )
+
+
+class ReportScheduleInline(TabularInline):
+    model = ReportSchedule
+    extra = 0
+    fields = (
+        "frequency",
+        "weekday",
+        "day_of_month",
+        "send_time",
+        "export_format",
+        "recipients",
+        "is_active",
+        "next_run_at",
+        "last_run_at",
+        "last_result",
+    )
+    readonly_fields = ("next_run_at", "last_run_at", "last_result")
+    autocomplete_fields = ("recipients",)
+    tab = True
+
+
+@admin.register(SavedReport)
+class SavedReportAdmin(ModelAdmin):
+    """Saved reports: each user sees theirs and those shared with their
+    roles; the builder and the run page hang under this admin's URLs."""
+
+    list_display = ("title", "doctype", "owner", "roles", "open_link")
+    list_filter = ("doctype",)
+    search_fields = ("title", "description")
+    fields = ("title", "description", "shared_with", "summary")
+    readonly_fields = ("summary",)
+    filter_horizontal = ()
+    autocomplete_fields = ()
+    inlines = (ReportScheduleInline,)
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path(
+                "builder/",
+                wrap(lambda r: views.builder(r, self.admin_site)),
+                name="customization_savedreport_builder",
+            ),
+            path(
+                "<int:pk>/run/",
+                wrap(lambda r, pk: views.run_saved(r, self.admin_site, pk)),
+                name="customization_savedreport_run",
+            ),
+            *super().get_urls(),
+        ]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .visible_to(request.user)
+            .select_related("owner")
+        )
+
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.is_staff
+
+    def has_view_permission(self, request, obj=None):
+        # Shared reports are for every member of the roles they are shared
+        # with; the queryset already limits which ones.
+        return request.user.is_active and request.user.is_staff
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or obj.can_edit(request.user))
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or obj.can_edit(request.user))
+
+    def add_view(self, request, form_url="", extra_context=None):
+        return HttpResponseRedirect(reverse("admin:customization_savedreport_builder"))
+
+    @display(description=_("shared with roles"))
+    def roles(self, obj):
+        return ", ".join(g.name for g in obj.shared_with.all()) or "—"
+
+    @display(description=_("open"))
+    def open_link(self, obj):
+        url = reverse("admin:customization_savedreport_run", args=[obj.pk])
+        return format_html(
+            '<a href="{}" class="text-primary-600">{}</a>', url, _("Run")
+        )
+
+    @display(description=_("what it shows"))
+    def summary(self, obj):
+        try:
+            checked = spec.clean(obj.spec, obj.owner)
+        except spec.SpecError as error:
+            return "; ".join(error.messages)
+        parts = [
+            _("Columns: {names}").format(
+                names=", ".join(c.label for c in checked.columns)
+            )
+            if checked.columns
+            else "",
+            _("Groups: {names}").format(
+                names=", ".join(g.label for g in checked.group_by)
+            )
+            if checked.group_by
+            else "",
+            _("Filters: {lines}").format(lines="; ".join(engine.describe(checked))),
+        ]
+        url = reverse("admin:customization_savedreport_builder") + f"?report={obj.pk}"
+        return format_html(
+            '{}<br><a href="{}">{}</a>',
+            " · ".join(p for p in parts if p),
+            url,
+            _("Edit in the report builder"),
         )

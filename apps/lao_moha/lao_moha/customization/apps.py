@@ -8,4 +8,9 @@ class CustomizationConfig(AppConfig):
     verbose_name = _("Customization")
 
     def ready(self):
+        from django.contrib import admin
+
         from . import hooks, signals  # noqa: F401
+
+        # The desk home shows the dashboard above the list of applications.
+        admin.site.index_template = "customization/dashboard.html"

@@ -4,8 +4,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from lao_moha.core.fields import LaoSortKeyField
 from lao_moha.core.models import DocTypeModel
-from lao_moha.core.text import normalize_name
+from lao_moha.core.text import localized_name, normalize_name
 
 
 class Province(DocTypeModel):
@@ -20,6 +21,7 @@ class Province(DocTypeModel):
     name_lo = models.CharField(_("name (Lao)"), max_length=100)
     name_en = models.CharField(_("name (English)"), max_length=100)
     name_vi = models.CharField(_("name (Vietnamese)"), max_length=100, blank=True)
+    name_sort_key = LaoSortKeyField(_("Lao sort key"), max_length=255, sources=("name_lo",))
     name_iso = models.CharField(_("ISO name"), max_length=100, blank=True)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
 
@@ -29,7 +31,7 @@ class Province(DocTypeModel):
         ordering = ["code"]
 
     def __str__(self):
-        return self.name_lo
+        return localized_name(self)
 
 
 class DistrictQuerySet(models.QuerySet):
@@ -59,6 +61,7 @@ class District(DocTypeModel):
     name_lo = models.CharField(_("name (Lao)"), max_length=100)
     name_en = models.CharField(_("name (English)"), max_length=100)
     name_vi = models.CharField(_("name (Vietnamese)"), max_length=100, blank=True)
+    name_sort_key = LaoSortKeyField(_("Lao sort key"), max_length=255, sources=("name_lo",))
     aliases_lo = models.CharField(
         _("other Lao spellings"),
         max_length=300,
@@ -67,7 +70,9 @@ class District(DocTypeModel):
     )
     # Every spelling, normalised and wrapped in "|", so one indexed-free
     # substring test finds a district by any of its names.
-    search_key = models.CharField(max_length=600, editable=False, default="")
+    search_key = models.CharField(
+        _("search key"), max_length=600, editable=False, default=""
+    )
 
     objects = DistrictQuerySet.as_manager()
 
@@ -77,7 +82,7 @@ class District(DocTypeModel):
         ordering = ["code"]
 
     def __str__(self):
-        return self.name_lo
+        return localized_name(self)
 
     def save(self, *args, **kwargs):
         self.search_key = self.build_search_key()

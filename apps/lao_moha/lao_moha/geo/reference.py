@@ -17,6 +17,11 @@ def _rows(name):
         yield from csv.DictReader(handle)
 
 
+def vietnamese_names():
+    """{code: Vietnamese name} of provinces (2 digits) and districts (4)."""
+    return {row["code"]: row["name_vi"] for row in _rows("lao_divisions_vi.csv")}
+
+
 @transaction.atomic
 def load_divisions():
     """Create the divisions that are missing; never touch existing rows.
@@ -25,6 +30,7 @@ def load_divisions():
     second run of the setup changes nothing an operator or a patch did.
     Returns (provinces created, districts created).
     """
+    names_vi = vietnamese_names()
     known = set(Province.objects.values_list("code", flat=True))
     new_provinces = [
         Province(
@@ -32,6 +38,7 @@ def load_divisions():
             iso_code=row["iso3166_2"],
             name_lo=row["name_lo_hdx"],
             name_en=row["name_en_hdx"],
+            name_vi=names_vi.get(row["national_code"], ""),
             name_iso=row["name_iso"],
             kind=Province.Kind.CAPITAL if row["iso_type"] == "Prefecture" else Province.Kind.PROVINCE,
         )
@@ -52,6 +59,7 @@ def load_divisions():
             province=provinces[row["province_code"]],
             name_lo=row["name_lo"],
             name_en=row["name_en"],
+            name_vi=names_vi.get(row["code"], ""),
             aliases_lo=row["aliases_lo"],
         ).save()
         created += 1

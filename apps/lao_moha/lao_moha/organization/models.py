@@ -7,7 +7,9 @@ from django.db.models import F, Value
 from django.db.models.functions import Concat, Substr
 from django.utils.translation import gettext_lazy as _
 
+from lao_moha.core.fields import LaoSortKeyField
 from lao_moha.core.models import DocTypeModel
+from lao_moha.core.text import localized_name
 
 
 class OrgUnit(DocTypeModel):
@@ -36,6 +38,7 @@ class OrgUnit(DocTypeModel):
     name_lo = models.CharField(_("name (Lao)"), max_length=200)
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
     name_vi = models.CharField(_("name (Vietnamese)"), max_length=200, blank=True)
+    name_sort_key = LaoSortKeyField(_("Lao sort key"), max_length=255, sources=("name_lo",))
     parent = models.ForeignKey(
         "self",
         verbose_name=_("parent unit"),
@@ -66,8 +69,10 @@ class OrgUnit(DocTypeModel):
     staffing_quota = models.PositiveIntegerField(
         _("approved staffing quota"), null=True, blank=True
     )
-    path = models.CharField(max_length=255, editable=False, db_index=True, default="")
-    depth = models.PositiveSmallIntegerField(editable=False, default=1)
+    path = models.CharField(
+        _("tree path"), max_length=255, editable=False, db_index=True, default=""
+    )
+    depth = models.PositiveSmallIntegerField(_("depth in tree"), editable=False, default=1)
 
     class Meta:
         verbose_name = _("org unit")
@@ -75,7 +80,7 @@ class OrgUnit(DocTypeModel):
         ordering = ["path"]
 
     def __str__(self):
-        return self.name_lo
+        return localized_name(self)
 
     def clean(self):
         errors = {}
@@ -139,6 +144,7 @@ class Position(DocTypeModel):
     name_lo = models.CharField(_("name (Lao)"), max_length=200)
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
     name_vi = models.CharField(_("name (Vietnamese)"), max_length=200, blank=True)
+    name_sort_key = LaoSortKeyField(_("Lao sort key"), max_length=255, sources=("name_lo",))
     rank_order = models.PositiveSmallIntegerField(_("rank order"))
     is_management = models.BooleanField(_("management position"), default=False)
 
@@ -148,7 +154,7 @@ class Position(DocTypeModel):
         ordering = ["rank_order", "code"]
 
     def __str__(self):
-        return self.name_lo
+        return localized_name(self)
 
 
 class UnitMembership(DocTypeModel):

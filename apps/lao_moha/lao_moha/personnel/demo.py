@@ -16,7 +16,7 @@ from lao_moha.geo.models import District, Province
 from lao_moha.organization.models import OrgUnit, Position
 
 from . import due_dates
-from .models import Official, OfficialCategory, SalaryGrade
+from .models import Evaluation, EvaluationRating, GradeStepChange, Official, OfficialCategory, SalaryGrade
 
 logger = logging.getLogger(__name__)
 
@@ -36,6 +36,20 @@ DIVISIONS = [
     ("TEC", "ພະແນກວິຊາການ", "Technical Division"),
     ("PLN", "ພະແນກແຜນການ ແລະ ສະຖິຕິ", "Planning and Statistics Division"),
 ]
+# Vietnamese names of the demo units (the Lao and English ones are above).
+NAMES_VI = {
+    "MOHA": "Bộ Nội vụ",
+    "MOHA-CAB": "Văn phòng Bộ",
+    "MOHA-CSM": "Cục Quản lý công chức",
+    "MOHA-ORG": "Cục Tổ chức cán bộ",
+    "MOHA-LOC": "Cục Chính quyền địa phương",
+    "MOHA-EMU": "Cục Thi đua - Khen thưởng",
+    "MOHA-INS": "Cục Thanh tra",
+    "MOHA-PARTI": "Viện Nghiên cứu hành chính và Đào tạo",
+    "ADM": "Phòng Hành chính",
+    "TEC": "Phòng Chuyên môn",
+    "PLN": "Phòng Kế hoạch và Thống kê",
+}
 
 MALE_GIVEN = [
     ("ສົມພອນ", "Somphone"), ("ບຸນມີ", "Bounmy"), ("ຄຳພອນ", "Khamphone"),
@@ -80,12 +94,15 @@ def build_units():
         return existing[code]
 
     root = unit(MINISTRY[0], name_lo=MINISTRY[1], name_en=MINISTRY[2],
-                level="central", kind="ministry", staffing_quota=600)
+                name_vi=NAMES_VI["MOHA"], level="central", kind="ministry",
+                staffing_quota=600)
     for code, name_lo, name_en, kind in DEPARTMENTS:
-        department = unit(code, name_lo=name_lo, name_en=name_en, parent=root,
+        department = unit(code, name_lo=name_lo, name_en=name_en,
+                          name_vi=NAMES_VI.get(code, ""), parent=root,
                           level="central", kind=kind, staffing_quota=80)
         for suffix, div_lo, div_en in DIVISIONS:
-            unit(f"{code}-{suffix}", name_lo=div_lo, name_en=div_en, parent=department,
+            unit(f"{code}-{suffix}", name_lo=div_lo, name_en=div_en,
+                 name_vi=NAMES_VI.get(suffix, ""), parent=department,
                  level="central", kind="division", staffing_quota=20)
     districts_by_province = {}
     for district in District.objects.select_related("province"):
@@ -93,7 +110,9 @@ def build_units():
     for province in Province.objects.all():
         department = unit(
             f"PHA-{province.code}", name_lo=f"ພະແນກພາຍໃນ {province.name_lo}",
-            name_en=f"{province.name_en} Department of Home Affairs", parent=root,
+            name_en=f"{province.name_en} Department of Home Affairs",
+            name_vi=f"Sở Nội vụ {province.name_vi}" if province.name_vi else "",
+            parent=root,
             level="province", kind="provincial_department", province=province,
             staffing_quota=60,
         )
@@ -101,6 +120,7 @@ def build_units():
             unit(
                 f"DHA-{district.code}", name_lo=f"ຫ້ອງການພາຍໃນເມືອງ {district.name_lo}",
                 name_en=f"{district.name_en} District Office of Home Affairs",
+                name_vi=f"Phòng Nội vụ huyện {district.name_vi}" if district.name_vi else "",
                 parent=department, level="district", kind="district_office",
                 province=province, district=district, staffing_quota=15,
             )
@@ -157,13 +177,39 @@ def build_officials(count, seed=1975, batch_size=5000):
             )
             official.search_name = official.build_search_name()
             batch.append(official)
-        created = bulk_create_with_history(batch, Official, batch_size=batch_size)
+        bulk_create_with_history(batch, Official, batch_size=batch_size)
+        saved = list(Official.objects.filter(
+            civil_service_no__in=[o.civil_service_no for o in batch]).order_by("pk"))
+        build_histories(saved, rng, today)
         # bulk_create skips save(): fill the stored due dates afterwards.
-        due_dates.refresh(
-            Official.objects.filter(
-                civil_service_no__in=[o.civil_service_no for o in created]
-            ).values_list("pk", flat=True)
-        )
+        due_dates.refresh([o.pk for o in saved])
         made += len(batch)
         logger.info("Demo officials: %d of %d created", made, count)
     return made
+
+
+# (rating code, weight) of the demo's annual evaluations.
+RATING_WEIGHTS = [("EXCELLENT", 15), ("GOOD", 50), ("COMPLETED", 30), ("NOT_COMPLETED", 5)]
+
+
+def build_histories(officials, rng, today):
+    """The latest grade/step change and up to three annual evaluations of
+    each demo official, so work lists and eligibility have data to show."""
+    ratings = {r.code: r for r in EvaluationRating.objects.all()}
+    weighted = [(ratings[code], weight) for code, weight in RATING_WEIGHTS if code in ratings]
+    changes, evaluations = [], []
+    for official in officials:
+        months_ago = rng.randint(0, 30)
+        effective = max(today - datetime.timedelta(days=30 * months_ago), official.entry_date)
+        changes.append(GradeStepChange(
+            official=official, kind=GradeStepChange.Kind.STEP, grade=official.grade,
+            step=official.step, effective_date=effective.replace(day=1)
+            if effective.replace(day=1) >= official.entry_date else effective,
+            decision_no=f"{rng.randint(1, 999)}/ກພ",
+        ))
+        for year in range(today.year - 3, today.year):
+            if weighted and year >= official.entry_date.year:
+                rating = rng.choices([r for r, _w in weighted], [w for _r, w in weighted])[0]
+                evaluations.append(Evaluation(official=official, year=year, rating=rating))
+    bulk_create_with_history(changes, GradeStepChange, batch_size=2000)
+    bulk_create_with_history(evaluations, Evaluation, batch_size=2000)

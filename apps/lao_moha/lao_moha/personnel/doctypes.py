@@ -5,6 +5,15 @@ from django.utils.translation import gettext_lazy as _
 from lao_moha.core.doctype import DocType
 from lao_moha.core.registry import register
 
+from .api import OfficialApi, UndoApi
+from .desk import OfficialDesk, UndoDesk
+from .import_aliases import (
+    OFFICIAL_HEADINGS,
+    OFFICIAL_VALUES,
+    RELATION_VALUES,
+    SKILL_VALUES,
+    record_headings,
+)
 from .models import (
     Appointment,
     Discipline,
@@ -81,6 +90,11 @@ register(
             "home_district": "code", "home_province": "code",
         },
         inlines=HISTORIES,
+        import_aliases=OFFICIAL_HEADINGS,
+        import_value_aliases=OFFICIAL_VALUES,
+        person_name_fields=("name_lo", "name_latin", "other_names"),
+        admin_mixins=(OfficialDesk,),
+        api_mixins=(OfficialApi,),
         menu_icon="person",
     )
 )
@@ -102,6 +116,7 @@ def history(model, list_display, *, inline_fields=(), id_fields, lookups=None,
             scope_path="official__unit",
             import_id_fields=id_fields,
             import_lookups={**OFFICIAL, **(lookups or {})},
+            import_aliases=record_headings(model),
             menu_icon=icon,
             **extra,
         )
@@ -114,7 +129,7 @@ history(
     id_fields=("official", "position", "start_date"),
     lookups={"position": "code", "unit": "code"},
     list_filter=("position", "start_date", "is_acting"),
-    readonly=True, icon="work",
+    readonly=True, icon="work", admin_mixins=(UndoDesk,), api_mixins=(UndoApi,),
 )
 history(
     Transfer,
@@ -122,7 +137,7 @@ history(
     id_fields=("official", "effective_date", "to_unit"),
     lookups={"from_unit": "code", "to_unit": "code"},
     list_filter=("effective_date",),
-    readonly=True, icon="move_up",
+    readonly=True, icon="move_up", admin_mixins=(UndoDesk,), api_mixins=(UndoApi,),
 )
 history(
     GradeStepChange,
@@ -130,14 +145,15 @@ history(
     id_fields=("official", "effective_date", "grade", "step"),
     list_filter=("kind", "grade", "effective_date"),
     readonly_fields=("next_step_due",),
-    readonly=True, icon="stairs",
+    readonly=True, icon="stairs", admin_mixins=(UndoDesk,), api_mixins=(UndoApi,),
 )
 history(
     StatusChange,
     ("status_from", "status_to", "effective_date", *DECISION, "reason"),
     id_fields=("official", "effective_date", "status_to"),
     list_filter=("status_to", "effective_date"),
-    readonly=True, icon="published_with_changes",
+    readonly=True, icon="published_with_changes", admin_mixins=(UndoDesk,),
+    api_mixins=(UndoApi,),
 )
 history(
     Evaluation,
@@ -167,6 +183,7 @@ history(
     Education,
     ("level", "field_of_study", "institution", "country", "year_completed"),
     id_fields=("official", "level", "field_of_study"),
+    import_value_aliases={"level": OFFICIAL_VALUES["education_level"]},
     list_filter=("level",),
     icon="history_edu",
 )
@@ -174,6 +191,7 @@ history(
     LanguageSkill,
     ("language", "level", "certificate"),
     id_fields=("official", "language"),
+    import_value_aliases={"level": SKILL_VALUES},
     list_filter=("level",),
     icon="translate",
 )
@@ -181,6 +199,8 @@ history(
     FamilyMember,
     ("relation", "name", "birth_year", "occupation", "address"),
     id_fields=("official", "relation", "name"),
+    import_value_aliases={"relation": RELATION_VALUES},
+    person_name_fields=("name",),
     list_filter=("relation",),
     icon="family_restroom",
     sensitive=True,  # seen only with view_sensitive_familymember (issue 4)

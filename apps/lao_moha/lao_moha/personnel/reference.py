@@ -22,10 +22,10 @@ from .models import (
 logger = logging.getLogger(__name__)
 
 CATEGORIES = [
-    ("CS", "ລັດຖະກອນ", "Civil servant"),
-    ("NEW", "ລັດຖະກອນໃໝ່", "Newly recruited civil servant"),
-    ("CONTRACT", "ພະນັກງານສັນຍາ", "Contract employee"),
-    ("VOLUNTEER", "ພະນັກງານອາສາສະໝັກ", "Volunteer"),
+    ("CS", "ລັດຖະກອນ", "Civil servant", "Công chức"),
+    ("NEW", "ລັດຖະກອນໃໝ່", "Newly recruited civil servant", "Công chức mới tuyển dụng"),
+    ("CONTRACT", "ພະນັກງານສັນຍາ", "Contract employee", "Nhân viên hợp đồng"),
+    ("VOLUNTEER", "ພະນັກງານອາສາສະໝັກ", "Volunteer", "Tình nguyện viên"),
 ]
 GRADES = [(1, "I"), (2, "II"), (3, "III"), (4, "IV"), (5, "V"), (6, "VI")]
 STEPS_PER_GRADE = 15
@@ -62,9 +62,9 @@ EXTENSION_AGE = 65
 def load_personnel_lists():
     created = 0
     known = set(OfficialCategory.objects.values_list("code", flat=True))
-    for code, name_lo, name_en in CATEGORIES:
+    for code, name_lo, name_en, name_vi in CATEGORIES:
         if code not in known:
-            OfficialCategory(code=code, name_lo=name_lo, name_en=name_en).save()
+            OfficialCategory(code=code, name_lo=name_lo, name_en=name_en, name_vi=name_vi).save()
             created += 1
     known = set(SalaryGrade.objects.values_list("number", flat=True))
     for number, label in GRADES:

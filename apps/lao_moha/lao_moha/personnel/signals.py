@@ -29,8 +29,15 @@ def official_saved(sender, instance, created, update_fields=None, raw=False, **k
 def record_changed(sender, instance, raw=False, **kwargs):
     if raw:
         return
-    if Official.objects.filter(pk=instance.official_id).exists():
-        due_dates.request_refresh(instance.official_id)
+    # The official is gone when its records are deleted with it; refresh
+    # ignores missing ids, so no query is spent checking.
+    due_dates.request_refresh(instance.official_id)
+
+
+def records_imported(sender, instances, **kwargs):
+    for instance in instances:
+        due_dates.request_refresh(
+            instance.pk if sender is Official else instance.official_id)
 
 
 def rule_changed(sender, raw=False, **kwargs):
@@ -39,6 +46,11 @@ def rule_changed(sender, raw=False, **kwargs):
 
 
 def connect():
+    from lao_moha.core.imports.pipeline import records_imported as imported
+
+    for model in (Official, GradeStepChange, Evaluation, RetirementExtension):
+        imported.connect(records_imported, sender=model,
+                         dispatch_uid=f"due_dates_imported_{model.__name__}")
     post_save.connect(official_saved, sender=Official, dispatch_uid="due_dates_official")
     for model in (GradeStepChange, Evaluation, RetirementExtension):
         uid = f"due_dates_{model.__name__}"

@@ -23,6 +23,7 @@ from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.response import Response
 
 from .. import access, registry, scope
+from ..fields import lao_ordering
 from ..hook_mixins import FilterSetHooksMixin, SerializerHooksMixin
 from .errors import precondition_required, stale_response
 from .history import history_payload
@@ -209,7 +210,8 @@ class DocTypeViewSet(viewsets.ModelViewSet):
         if self.doctype.select_related:
             queryset = queryset.prefetch_related(*self.doctype.select_related)
         queryset = scope.restrict(queryset, self.request.user)
-        return queryset.order_by(*(self.doctype.ordering or ("pk",)))
+        ordering = lao_ordering(queryset.model, self.doctype.ordering or ("pk",))
+        return queryset.order_by(*ordering)
 
     def hidden_fields(self):
         return access.hidden_fields(self.request.user, self.doctype.model)
@@ -306,9 +308,11 @@ class DocTypeViewSet(viewsets.ModelViewSet):
 
 def build_viewset(doctype):
     model = doctype.model
+    from ..imports.api import ImportExportViewSetMixin
+
     return type(
         f"{model.__name__}ViewSet",
-        (DocTypeViewSet,),
+        (*doctype.api_mixins, ImportExportViewSetMixin, DocTypeViewSet),
         {
             "doctype": doctype,
             "serializer_class": build_serializer(doctype),
@@ -322,6 +326,9 @@ def build_router():
 
     router = routers.DefaultRouter()
     router.register("core/attachments", AttachmentViewSet, basename="core-attachment")
+    from ..imports.api import ImportJobViewSet
+
+    router.register("core/import-jobs", ImportJobViewSet, basename="core-import-job")
     for doctype in registry.all_doctypes():
         if doctype.api:
             router.register(

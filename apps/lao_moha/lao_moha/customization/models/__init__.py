@@ -1,3 +1,4 @@
 from .fields import CustomField
+from .reports import ReportSchedule, SavedReport
 
-__all__ = ["CustomField"]
+__all__ = ["CustomField", "ReportSchedule", "SavedReport"]

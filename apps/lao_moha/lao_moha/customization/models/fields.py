@@ -103,10 +103,14 @@ class CustomField(models.Model):
     )
     removed_at = models.DateTimeField(_("removed at"), null=True, blank=True)
     # Keys the field had before renames, so old audit entries stay readable.
-    previous_names = models.JSONField(default=list, blank=True, editable=False)
+    previous_names = models.JSONField(
+        _("previous keys"), default=list, blank=True, editable=False
+    )
     # The key the MariaDB generated column was built for; empty when there
     # is no index. Differs from `name` while a rename is being applied.
-    indexed_key = models.CharField(max_length=40, blank=True, editable=False)
+    indexed_key = models.CharField(
+        _("indexed key"), max_length=40, blank=True, editable=False
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     modified_at = models.DateTimeField(_("modified at"), auto_now=True)
     history = HistoricalRecords()

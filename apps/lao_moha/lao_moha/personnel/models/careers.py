@@ -28,6 +28,15 @@ class Appointment(DecisionRecord):
     )
     start_date = models.DateField(_("from"))
     end_date = models.DateField(_("to"), null=True, blank=True)
+    previous_position = models.ForeignKey(
+        "organization.Position",
+        verbose_name=_("previous position"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
     is_acting = models.BooleanField(_("acting"), default=False)
     reason = models.CharField(_("reason"), max_length=300, blank=True)
     undoes = models.OneToOneField(
@@ -106,6 +115,14 @@ class GradeStepChange(ActionRecord):
     )
     grade = models.PositiveSmallIntegerField(_("grade"))
     step = models.PositiveSmallIntegerField(_("step"))
+    # The state before, so that an undo can restore it; empty on rows
+    # entered as past history.
+    previous_grade = models.PositiveSmallIntegerField(
+        _("previous grade"), null=True, blank=True, editable=False
+    )
+    previous_step = models.PositiveSmallIntegerField(
+        _("previous step"), null=True, blank=True, editable=False
+    )
     next_step_due = models.DateField(
         _("next step due"), null=True, blank=True, editable=False
     )

@@ -1,6 +1,8 @@
 """The official: one record per cadre, civil servant or public employee."""
 
+import contextlib
 import datetime
+import threading
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -8,8 +10,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lao_moha.core.fields import LaoSortKeyField, SearchKeyField
 from lao_moha.core.models import DocTypeModel
-from lao_moha.core.text import normalize_name
 
 from ..choices import (
     EducationLevel,
@@ -139,8 +141,12 @@ class Official(DocTypeModel):
     retirement_due = models.DateField(
         _("retirement due"), null=True, blank=True, editable=False, db_index=True
     )
-    # Lao and Latin names folded for search that ignores spacing and case.
-    search_name = models.CharField(max_length=400, editable=False, default="", db_index=True)
+    # Lao and Latin names folded for search that ignores spacing, case and
+    # common spelling variants (core/text.py search_key).
+    search_name = SearchKeyField(
+        _("search key"), max_length=400, sources=("name_lo", "name_latin")
+    )
+    name_sort_key = LaoSortKeyField(_("Lao sort key"), max_length=255, sources=("name_lo",))
 
     class Meta:
         verbose_name = _("official")
@@ -151,6 +157,10 @@ class Official(DocTypeModel):
     def __str__(self):
         return f"{self.name_lo} ({self.civil_service_no})"
 
+    # save() below only sets derived fields, which bulk insertion computes
+    # too (DerivedField.pre_save): imports may insert officials in bulk.
+    bulk_import_safe = True
+
     def save(self, *args, **kwargs):
         self.search_name = self.build_search_name()
         if kwargs.get("update_fields") is not None:
@@ -158,7 +168,7 @@ class Official(DocTypeModel):
         super().save(*args, **kwargs)
 
     def build_search_name(self):
-        return f"|{normalize_name(self.name_lo)}|{normalize_name(self.name_latin)}|"
+        return self._meta.get_field("search_name").compute(self)
 
     def clean(self):
         errors = {}
@@ -198,14 +208,32 @@ class Official(DocTypeModel):
         return years_between(self.date_of_birth, day or datetime.date.today())
 
 
+_scale = threading.local()
+
+
+@contextlib.contextmanager
+def salary_scale_read_once():
+    """Inside the block the scale is read once (imports check many rows)."""
+    if getattr(_scale, "grades", None) is not None:
+        yield
+        return
+    _scale.grades = {g.number: g for g in SalaryGrade.objects.all()}
+    try:
+        yield
+    finally:
+        _scale.grades = None
+
+
 def grade_step_errors(grade, step, scale=None):
     """Errors by field when (grade, step) is outside the salary scale.
 
-    `scale` maps grade numbers to SalaryGrade rows; passing it spares a
-    query per row when many are checked (imports).
+    `scale` maps grade numbers to SalaryGrade rows; by default the scale
+    is read from the database (once per block of salary_scale_read_once).
     """
     if grade is None:
         return {}
+    if scale is None:
+        scale = getattr(_scale, "grades", None)
     if scale is None:
         scale = {g.number: g for g in SalaryGrade.objects.all()}
     entry = scale.get(grade)

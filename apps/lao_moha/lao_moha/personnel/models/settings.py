@@ -8,7 +8,9 @@ administrators change them in the desk.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from lao_moha.core.fields import LaoSortKeyField
 from lao_moha.core.models import DocTypeModel
+from lao_moha.core.text import localized_name
 
 
 class OfficialCategory(DocTypeModel):
@@ -22,6 +24,7 @@ class OfficialCategory(DocTypeModel):
     name_lo = models.CharField(_("name (Lao)"), max_length=200)
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
     name_vi = models.CharField(_("name (Vietnamese)"), max_length=200, blank=True)
+    name_sort_key = LaoSortKeyField(_("Lao sort key"), max_length=255, sources=("name_lo",))
 
     class Meta:
         verbose_name = _("official category")
@@ -29,7 +32,7 @@ class OfficialCategory(DocTypeModel):
         ordering = ["code"]
 
     def __str__(self):
-        return self.name_lo
+        return localized_name(self)
 
 
 class SalaryGrade(DocTypeModel):

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('organization', '0001_initial'),
+        ('organization', '0002_lao_name_keys'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

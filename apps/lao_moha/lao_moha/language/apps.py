@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class LanguageConfig(AppConfig):
+    """Lao first: the user's language, date and number formats, Lao digits
+    and the tooling that keeps the Lao and Vietnamese catalogs complete."""
+
+    name = "lao_moha.language"
+    label = "language"
+    verbose_name = _("Languages")
+
+    def ready(self):
+        from . import permissions, signals  # noqa: F401
+
+        permissions.install()

@@ -1,0 +1,17 @@
+"""The site's URLs plus a page of Lao glyphs, for the rendering tests."""
+
+from django.urls import path
+from django.views.generic import TemplateView
+
+from config.urls import urlpatterns as site_patterns
+from tests.language.glyphs import glyph_context
+
+
+class GlyphPage(TemplateView):
+    template_name = "tests/lao_glyphs.html"
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), **glyph_context(self.request)}
+
+
+urlpatterns = [path("test-glyphs/", GlyphPage.as_view()), *site_patterns]

@@ -16,7 +16,9 @@ def test_generated_desk_pages(admin_client, doctype, ministry):
     opts = doctype.model._meta
     base = f"/app/{opts.app_label}/{opts.model_name}/"
     assert admin_client.get(base).status_code == 200
-    assert admin_client.get(f"{base}add/").status_code == 200
+    # Records only services write have no add page.
+    expected = 403 if doctype.read_only else 200
+    assert admin_client.get(f"{base}add/").status_code == expected
     obj = doctype.model.objects.first()
     if obj is not None:
         assert admin_client.get(f"{base}{obj.pk}/change/").status_code == 200
@@ -50,3 +52,11 @@ def test_stale_desk_save_is_refused(admin_client, ministry):
     assert "changed by someone else" in response.content.decode()
     unit.refresh_from_db()
     assert unit.name_en == "first"
+
+
+def test_library_import_confirm_step_is_closed(admin_client):
+    """Imports go through import jobs; the library's own confirm URL refuses."""
+    response = admin_client.post("/app/personnel/official/process_import/", {
+        "import_file_name": "x.csv", "original_file_name": "x.csv", "format": "0",
+    })
+    assert response.status_code == 403

@@ -349,3 +349,16 @@ def test_formula_neutralised_when_exported(admin_client, ministry):
     values = [c.value for row in sheet.iter_rows() for c in row]
     assert "'=cmd|' /C calc'!A0" in values
     assert not any(isinstance(v, str) and v.startswith("=") for v in values)
+
+
+def test_desk_export_follows_the_list_filters(admin_client, ministry):
+    factories.official(ministry["p01"], civil_service_no="EXF1", gender="F",
+                       name_latin="=1+1")
+    factories.official(ministry["p01"], civil_service_no="EXM1", gender="M")
+    response = admin_client.post("/app/personnel/official/export/?gender__exact=F",
+                                 {"format": "0", "resource": "0"})
+    assert response.status_code == 200
+    text = response.content.decode("utf-8-sig")
+    assert "EXF1" in text
+    assert "EXM1" not in text
+    assert "'=1+1" in text

@@ -215,3 +215,10 @@ def test_query_filters(api, ministry, fields):
     assert found(cf_veteran="true") == [a.pk]
     assert found(cf_mentor_unit=ministry["p13"].pk) == [a.pk]
     assert api.get(OFFICIALS, {"cf_blood_group": "Z"}).status_code == 400
+
+
+def test_openapi_schema_describes_custom_fields(api, fields):
+    schema = api.get("/api/schema/", {"format": "json"})
+    assert schema.status_code == 200
+    official = schema.json()["components"]["schemas"]["Official"]
+    assert official["properties"]["custom_fields"]["type"] == "object"

@@ -123,3 +123,15 @@ def test_each_type_is_indexed_and_filters_like_the_json(committed_reference):
         assert cf.index_column, name
         found = Official.objects.alias(v=value_expression(cf)).filter(v=wanted)
         assert list(found) == [official], name
+
+
+@pytest.mark.skipif(connection.vendor == "mysql", reason="the MariaDB path builds it")
+def test_other_databases_log_that_they_build_no_index(db, caplog):
+    cf = CustomField(doctype="personnel.Official", name="blood_group", field_type="text",
+                     label_lo="ກຸ່ມເລືອດ", filterable=True)
+    cf.full_clean()
+    cf.save()
+    with caplog.at_level("INFO", logger="lao_moha.customization.indexing"):
+        assert indexing.sync(cf) == ""
+    assert f"Custom field {cf.pk} is filterable; sqlite builds no index for it" in (
+        caplog.text)

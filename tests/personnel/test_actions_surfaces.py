@@ -165,7 +165,9 @@ def test_api_work_lists(api_for, admin_user, official, ministry):
     api = api_for(admin_user)
     body = api.get(f"{OFFICIALS}step-raises-due/", {"months": 600}).json()
     assert body["count"] == 1
-    assert body["results"][0]["civil-service number"] == official.civil_service_no
+    assert body["results"][0]["civil_service_no"] == official.civil_service_no
+    official.refresh_from_db()
+    assert body["results"][0]["next_step_due"] == official.next_step_due.isoformat()
     assert api.get(f"{OFFICIALS}step-raises-due/",
                    {"months": 600, "within_unit": ministry["p13"].pk}).json()["count"] == 0
     export = api.get(f"{OFFICIALS}retirements-due/", {"months": 600, "file_format": "xlsx"})

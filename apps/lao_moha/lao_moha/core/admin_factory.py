@@ -34,6 +34,7 @@ from unfold.contrib.filters.admin import (
 from unfold.contrib.import_export.forms import ExportForm, ImportForm
 
 from . import access, history, registry, scope
+from .doctype import Inline
 from .exceptions import StaleRecordError, describe_conflict
 from .fields import lao_ordering, sorting_field
 from .history import BOOKKEEPING
@@ -302,6 +303,14 @@ class DocTypeAdmin(
 
     # -- saving inside the user's units, without lost updates ---------------
 
+    def get_formsets_with_inlines(self, request, obj=None):
+        # Read-only rows take no posted data: a save of the parent form must
+        # not need (nor trust) a formset for them.
+        for formset, inline in super().get_formsets_with_inlines(request, obj):
+            if request.method == "POST" and isinstance(inline, ReadOnlyInlineMixin):
+                continue
+            yield formset, inline
+
     def save_model(self, request, obj, form, change):
         scope.check_in_scope(request.user, obj)
         super().save_model(request, obj, form, change)
@@ -531,27 +540,59 @@ def build_admin(doctype):
         attrs["fieldsets"] = [
             (title, {"fields": fields}) for title, fields in doctype.fieldsets
         ]
-    return type(f"{model.__name__}Admin", (*doctype.admin_mixins, DocTypeAdmin), attrs)
+    read_only = (ReadOnlyAdminMixin,) if doctype.read_only else ()
+    bases = (*doctype.admin_mixins, *read_only, DocTypeAdmin)
+    return type(f"{model.__name__}Admin", bases, attrs)
 
 
-def build_inline(child_model):
-    child = registry.get(child_model)
-    fields = (child.inline_fields or child.list_display) if child else ()
-    fields = [f for f in fields if f != "__str__"]
-    attrs = {"model": child_model, "doctype": child, "fields": fields or None}
-    if child is not None:
+class ReadOnlyInlineMixin:
+    """An inline that shows rows kept by a service, never edited by hand."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ReadOnlyAdminMixin(ReadOnlyInlineMixin):
+    """A desk list and page of records only services write."""
+
+    def has_import_permission(self, request):
+        return False
+
+
+def build_inline(spec):
+    """The inline of a child model: a model (its declaration's inline
+    columns) or an `Inline` spec (another link, read-only rows)."""
+    if not isinstance(spec, Inline):
+        spec = Inline(spec)
+    child = registry.get(spec.model)
+    fields = spec.fields or (
+        (child.inline_fields or child.list_display) if child else "__all__"
+    )
+    if fields != "__all__":
+        fields = [f for f in fields if f != "__str__"]
+    attrs = {"model": spec.model, "doctype": child, "fields": fields}
+    if spec.fk_name:
+        attrs["fk_name"] = spec.fk_name
+    if fields != "__all__":
         # Computed columns (not editable) can only be shown read-only.
-        computed = [
-            name
-            for name in fields
-            if name in {f.name for f in child_model._meta.fields if not f.editable}
-        ]
-        attrs["readonly_fields"] = (*child.readonly_fields, *computed)
-        if child.inline_readonly:
-            attrs["readonly_fields"] = fields
-            attrs["can_delete"] = False
-            attrs["max_num"] = 0
-    return type(f"{child_model.__name__}Inline", (DocTypeInline,), attrs)
+        not_editable = {f.name for f in spec.model._meta.fields if not f.editable}
+        computed = [name for name in fields if name in not_editable]
+        attrs["readonly_fields"] = (
+            *(child.readonly_fields if child else ()),
+            *computed,
+        )
+    # Scoped, with hidden fields left out and a version on each row.
+    bases = (DocTypeInline,)
+    if spec.readonly or (child is not None and child.inline_readonly):
+        attrs["readonly_fields"] = fields
+        bases = (ReadOnlyInlineMixin, DocTypeInline)
+    return type(f"{spec.model.__name__}Inline", bases, attrs)
 
 
 def register_all(site=None):

@@ -89,6 +89,8 @@ def scope_lookup(doctype) -> str:
 def restrict(queryset, user):
     """Narrow `queryset` to the records inside the user's units."""
     doctype = _doctype_of(queryset.model)
+    if doctype is not None and doctype.owner_field:
+        return queryset.filter(**{doctype.owner_field: user.pk})
     if doctype is None or doctype.scope_path is None:
         return queryset
     paths = unit_paths(user)

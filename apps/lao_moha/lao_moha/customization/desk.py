@@ -79,6 +79,15 @@ def extend_fieldsets(fieldsets, doctype, request, obj):
     if not fields:
         return fieldsets
     params = {cf.param for cf in fields}
+    # When the form shows its sections as tabs, a new section is a tab too.
+    tabbed = next(
+        (
+            {"classes": options["classes"]}
+            for _title, options in fieldsets
+            if "tab" in (options.get("classes") or ())
+        ),
+        {},
+    )
     result = []
     for title, options in fieldsets:
         names = [n for n in options.get("fields", ()) if n not in params]
@@ -89,7 +98,7 @@ def extend_fieldsets(fieldsets, doctype, request, obj):
             title = cf.section or DEFAULT_SECTION
             target = next((fs for fs in result if fs[0] == title), None)
         if target is None:
-            target = [title, {"fields": []}]
+            target = [title, {"fields": [], **tabbed}]
             result.append(target)
         target[1]["fields"] = [*target[1]["fields"], cf.param]
     return [tuple(fs) for fs in result if fs[1]["fields"]]

@@ -87,8 +87,9 @@ class OfficialApi:
                                   sheet_title=title)
         page = self.paginate_queryset(queryset)
         _headers, page_rows = lists.rows(kind, page)
+        names = lists.keys(kind)
         data = [
-            {"id": official.pk, **dict(zip(headers, map(_json, row), strict=True))}
+            {"id": official.pk, **dict(zip(names, map(_json, row), strict=True))}
             for official, row in zip(page, page_rows, strict=True)
         ]
         return self.get_paginated_response(data)

@@ -16,7 +16,14 @@ from lao_moha.geo.models import District, Province
 from lao_moha.organization.models import OrgUnit, Position
 
 from . import due_dates
-from .models import Evaluation, EvaluationRating, GradeStepChange, Official, OfficialCategory, SalaryGrade
+from .models import (
+    Evaluation,
+    EvaluationRating,
+    GradeStepChange,
+    Official,
+    OfficialCategory,
+    SalaryGrade,
+)
 
 logger = logging.getLogger(__name__)
 

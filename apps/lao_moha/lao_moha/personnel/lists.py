@@ -83,15 +83,15 @@ def missing_fields(official):
 
 
 # Columns of each list for the desk, the API and the exported file:
-# (header, function of the official).
+# (key in the API, heading, function of the official).
 def _common():
     return [
-        (_("civil-service number"), lambda o: o.civil_service_no),
-        (_("name (Lao script)"), lambda o: o.name_lo),
-        (_("name (Latin transliteration)"), lambda o: o.name_latin),
-        (_("unit code"), lambda o: o.unit.code),
-        (_("unit"), lambda o: o.unit.name_lo),
-        (_("position"), lambda o: o.position.name_lo if o.position_id else ""),
+        ("civil_service_no", _("civil-service number"), lambda o: o.civil_service_no),
+        ("name_lo", _("name (Lao script)"), lambda o: o.name_lo),
+        ("name_latin", _("name (Latin transliteration)"), lambda o: o.name_latin),
+        ("unit_code", _("unit code"), lambda o: o.unit.code),
+        ("unit", _("unit"), lambda o: o.unit.name_lo),
+        ("position", _("position"), lambda o: o.position.name_lo if o.position_id else ""),
     ]
 
 
@@ -99,15 +99,16 @@ def columns(kind):
     common = _common()
     if kind == "step-raises":
         return [*common,
-                (_("grade"), lambda o: o.grade),
-                (_("step"), lambda o: o.step),
-                (_("next step due"), lambda o: o.next_step_due)]
+                ("grade", _("grade"), lambda o: o.grade),
+                ("step", _("step"), lambda o: o.step),
+                ("next_step_due", _("next step due"), lambda o: o.next_step_due)]
     if kind == "retirements":
         return [*common,
-                (_("gender"), lambda o: o.get_gender_display()),
-                (_("date of birth"), lambda o: o.date_of_birth),
-                (_("retirement due"), lambda o: o.retirement_due)]
-    return [*common, (_("missing"), lambda o: ", ".join(missing_fields(o)))]
+                ("gender", _("gender"), lambda o: o.get_gender_display()),
+                ("date_of_birth", _("date of birth"), lambda o: o.date_of_birth),
+                ("retirement_due", _("retirement due"), lambda o: o.retirement_due)]
+    return [*common,
+            ("missing", _("missing"), lambda o: ", ".join(missing_fields(o)))]
 
 
 WORK_LISTS = {
@@ -126,7 +127,13 @@ def work_list(kind, user, months=None, unit=None):
 
 
 def rows(kind, queryset):
+    """(headings, iterator of rows) of a work list."""
     cols = columns(kind)
-    return [str(header) for header, _get in cols], (
-        [get(official) for _header, get in cols] for official in queryset
+    return [str(heading) for _key, heading, _get in cols], (
+        [get(official) for _key, _heading, get in cols] for official in queryset
     )
+
+
+def keys(kind):
+    """The API's names of the columns of a work list."""
+    return [key for key, _heading, _get in columns(kind)]

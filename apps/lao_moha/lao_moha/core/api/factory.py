@@ -11,6 +11,7 @@ import re
 
 import django_filters
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
 from django.utils.translation import gettext as _
@@ -114,12 +115,13 @@ class DocTypeSerializer(SerializerHooksMixin, serializers.ModelSerializer):
         return attrs
 
 
-def serializer_fields(doctype):
+def serializer_fields(doctype, shown=()):
     """The field list of a DocType's serializer; later layers extend it."""
     return [
         "id",
         "display",
         *doctype.field_names(),
+        *shown,
         "version",
         "created_at",
         "modified_at",
@@ -128,16 +130,32 @@ def serializer_fields(doctype):
 
 def build_serializer(doctype):
     model = doctype.model
+    editable = doctype.field_names()
+    # Fields the declaration shows read-only (a state, a number given on
+    # submit) are read over REST too, never written.
+    shown = [
+        name
+        for name in doctype.readonly_fields
+        if name not in editable and _is_model_field(model, name)
+    ]
     meta = type(
         "Meta",
         (),
         {
             "model": model,
-            "fields": serializer_fields(doctype),
-            "read_only_fields": ["version", "created_at", "modified_at"],
+            "fields": serializer_fields(doctype, shown),
+            "read_only_fields": [*shown, "version", "created_at", "modified_at"],
         },
     )
     return type(f"{model.__name__}Serializer", (DocTypeSerializer,), {"Meta": meta})
+
+
+def _is_model_field(model, name):
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:  # a method or property
+        return False
+    return getattr(field, "concrete", False)
 
 
 class DocTypeFilterSet(FilterSetHooksMixin, django_filters.FilterSet):
@@ -317,6 +335,11 @@ def build_viewset(doctype):
             "doctype": doctype,
             "serializer_class": build_serializer(doctype),
             "filterset_class": build_filterset(doctype),
+            **(
+                {"http_method_names": ["get", "head", "options"]}
+                if doctype.read_only
+                else {}
+            ),
         },
     )
 

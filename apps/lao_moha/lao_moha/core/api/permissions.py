@@ -26,3 +26,10 @@ class DocTypePermission(DjangoModelPermissions):
         if doctype is not None and access.record_hidden(request.user, doctype.model):
             return False
         return super().has_permission(request, view)
+
+
+class ActionPermission(DocTypePermission):
+    """For a record's action endpoints (submit, vote ...): reading needs the
+    view permission; acting is checked by the service it calls."""
+
+    perms_map = {**DocTypePermission.perms_map, "POST": []}

@@ -105,6 +105,11 @@ class ImportAdminMixin:
             raise PermissionDenied
         return template_response(self.doctype, request.GET.get("format", "xlsx"))
 
+    def process_import(self, request, **kwargs):
+        # django-import-export's own confirm step would save rows outside the
+        # checks of an import job (scope, all-or-nothing): it is closed.
+        raise PermissionDenied
+
     def import_action(self, request, **kwargs):
         if not self.has_import_permission(request):
             raise PermissionDenied

@@ -4,6 +4,7 @@
 import django_filters
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.fields import SkipField, empty
 
@@ -13,6 +14,10 @@ from ..expressions import value_expression
 from ..fieldtypes import field_type
 
 
+@extend_schema_field(
+    {"type": "object", "additionalProperties": True,
+     "description": "Custom-field values by key."}
+)
 class CustomFieldsField(serializers.Field):
     """{"key": value} for every custom field in use on the DocType.
 

@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('auth', '0012_alter_user_first_name_max_length'),
-        ('core', '0003_import_job'),
+        ('core', '0004_workflow_naming_notifications'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

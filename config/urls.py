@@ -16,6 +16,8 @@ urlpatterns = [
     path("", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
     path("app/files/<int:pk>/", attachment_download, name="attachment_download"),
     path("app/", admin.site.urls),
+    # Printouts and downloads of one record, checked against the user's units.
+    path("records/", include("lao_moha.core.record_urls")),
     # The language switcher; the choice is stored for the signed-in user.
     path("i18n/", include("lao_moha.language.urls")),
     path("api/health", health, name="health"),

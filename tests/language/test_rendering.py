@@ -51,7 +51,7 @@ def assert_drawn_with_the_lao_font(lao, missing, fallback):
 # ------------------------------------------------------------------ browser
 @pytest.fixture
 def server(live_server, db, settings):
-    """The site, plus a glyph page, on 127.0.0.1 (tests/language/conftest.py)."""
+    """The site and a glyph page, on 127.0.0.1 (see conftest.py)."""
     settings.ROOT_URLCONF = "tests.language.render_urls"
     assert live_server.url.startswith("http://127.0.0.1:")
     return live_server.url

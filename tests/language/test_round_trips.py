@@ -15,7 +15,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from lao_moha.core.imports.models import ImportJob
 from lao_moha.core.pdf import render_pdf
 from lao_moha.personnel import demo
-from lao_moha.personnel.models import Official
 from tests import factories
 from tests.desk_forms import change_form_data
 

@@ -7,9 +7,8 @@ a custom permission's stored name is looked up in the catalogs.
 """
 
 from django.apps import apps
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
 
 ACTIONS = {
     "add": _("Can add {model}"),

@@ -6,6 +6,7 @@ it checks a spec from the API, so both paths refuse the same things.
 
 from django import forms
 from django.contrib.auth.models import Group
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from unfold import widgets
 
@@ -74,7 +75,9 @@ class ReportBuilderForm(forms.Form):
             ("count", AGGREGATES["count"][0]),
         ]
         + [
-            (f"summary:{i}", _("summary {number}").format(number=i + 1))
+            # format_lazy: the label is made at import, shown in the
+            # reader's language later.
+            (f"summary:{i}", format_lazy(_("summary {number}"), number=i + 1))
             for i in range(SUMMARY_ROWS)
         ],
     )

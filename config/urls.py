@@ -26,6 +26,8 @@ urlpatterns = [
     path("api/customization/", include("lao_moha.customization.api.urls")),
     path("api/", include(build_router().urls)),
     path("django-rq/", include("django_rq.urls")),
+    # Public disclosure of awards: no login.
+    path("public/", include("lao_moha.commendation.urls")),
 ]
 
 if settings.DEBUG:

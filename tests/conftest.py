@@ -12,12 +12,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Load the shipped provinces, districts, positions and scales once."""
     from lao_moha.geo.reference import load_divisions
     from lao_moha.organization.reference import load_positions
+    from lao_moha.commendation.reference import load_commendation_reference
     from lao_moha.personnel.reference import load_personnel_lists
 
     with django_db_blocker.unblock():
         load_divisions()
         load_positions()
         load_personnel_lists()
+        load_commendation_reference()
 
 
 @pytest.fixture(autouse=True)

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "lao_moha.geo",
     "lao_moha.organization",
     "lao_moha.personnel",
+    "lao_moha.commendation",
     "lao_moha.customization",
     "lao_moha.language",
 ]
@@ -129,6 +130,9 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {"timeout": 20}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Address of the site as users reach it, for links in emails.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 
 # Cache and job queue: Redis when REDIS_URL is set, in-process otherwise.
 REDIS_URL = os.environ.get("REDIS_URL", "")

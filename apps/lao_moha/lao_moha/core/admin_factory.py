@@ -18,6 +18,7 @@ from unfold.contrib.filters.admin import (
 from unfold.contrib.import_export.forms import ExportForm, ImportForm
 
 from . import registry, scope
+from .doctype import Inline
 from .exceptions import StaleRecordError
 from .fields import lao_ordering, sorting_field
 from .hook_mixins import DeskHooksMixin
@@ -127,6 +128,14 @@ class DocTypeAdmin(
             return self.get_queryset(request).filter(pk=obj.pk).exists()
         return allowed
 
+    def get_formsets_with_inlines(self, request, obj=None):
+        # Read-only rows take no posted data: a save of the parent form must
+        # not need (nor trust) a formset for them.
+        for formset, inline in super().get_formsets_with_inlines(request, obj):
+            if request.method == "POST" and isinstance(inline, ReadOnlyInlineMixin):
+                continue
+            yield formset, inline
+
     def save_model(self, request, obj, form, change):
         scope.check_in_scope(request.user, obj)
         super().save_model(request, obj, form, change)
@@ -204,33 +213,59 @@ def build_admin(doctype):
         attrs["fieldsets"] = [
             (title, {"fields": fields}) for title, fields in doctype.fieldsets
         ]
-    return type(f"{model.__name__}Admin", (*doctype.admin_mixins, DocTypeAdmin), attrs)
+    read_only = (ReadOnlyAdminMixin,) if doctype.read_only else ()
+    bases = (*doctype.admin_mixins, *read_only, DocTypeAdmin)
+    return type(f"{model.__name__}Admin", bases, attrs)
 
 
-def build_inline(child_model):
+class ReadOnlyInlineMixin:
+    """An inline that shows rows kept by a service, never edited by hand."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ReadOnlyAdminMixin(ReadOnlyInlineMixin):
+    """A desk list and page of records only services write."""
+
+    def has_import_permission(self, request):
+        return False
+
+
+def build_inline(spec):
+    """The inline of a child model: a model (its declaration's inline
+    columns) or an `Inline` spec (another link, read-only rows)."""
     from unfold.admin import TabularInline
 
-    child = registry.get(child_model)
-    fields = (child.inline_fields or child.list_display) if child else "__all__"
+    if not isinstance(spec, Inline):
+        spec = Inline(spec)
+    child = registry.get(spec.model)
+    fields = spec.fields or ((child.inline_fields or child.list_display) if child else "__all__")
     attrs = {
-        "model": child_model,
+        "model": spec.model,
         "extra": 0,
         "fields": fields,
         "tab": True,
         "show_change_link": True,
     }
-    if child is not None:
+    if spec.fk_name:
+        attrs["fk_name"] = spec.fk_name
+    if fields != "__all__":
         # Computed columns (not editable) can only be shown read-only.
-        computed = [
-            name for name in fields
-            if name in {f.name for f in child_model._meta.fields if not f.editable}
-        ]
-        attrs["readonly_fields"] = (*child.readonly_fields, *computed)
-        if child.inline_readonly:
-            attrs["readonly_fields"] = fields
-            attrs["can_delete"] = False
-            attrs["max_num"] = 0
-    return type(f"{child_model.__name__}Inline", (TabularInline,), attrs)
+        not_editable = {f.name for f in spec.model._meta.fields if not f.editable}
+        computed = [name for name in fields if name in not_editable]
+        attrs["readonly_fields"] = (*(child.readonly_fields if child else ()), *computed)
+    bases = (TabularInline,)
+    if spec.readonly or (child is not None and child.inline_readonly):
+        attrs["readonly_fields"] = fields
+        bases = (ReadOnlyInlineMixin, TabularInline)
+    return type(f"{spec.model.__name__}Inline", bases, attrs)
 
 
 def register_all(site=admin.site):

@@ -7,9 +7,8 @@ resource are all generated from it (see admin_factory, api.factory and
 resources).
 """
 
-from dataclasses import dataclass, field
-
 import re
+from dataclasses import dataclass, field
 
 
 @dataclass
@@ -51,14 +50,21 @@ class DocType:
     #: Fields holding a person's name: leading titles (ທ່ານ, ທ້າວ, ນາງ) are
     #: dropped on import.
     person_name_fields: tuple = ()
-    #: Child DocTypes edited inline on the desk form.
+    #: Child DocTypes edited inline on the desk form: models, or `Inline`
+    #: specs for read-only or differently laid out ones.
     inlines: tuple = ()
+    #: Lookup from this record to the user it belongs to ("user"); such
+    #: records are shown to that user only (notifications, preferences).
+    owner_field: str | None = None
     #: Columns when shown inline in a parent's form (default: list_display).
     inline_fields: tuple = ()
     #: Shown inline but never edited there (rows written by actions).
     inline_readonly: bool = False
     #: Files can be attached to its records (see core/attachments.py).
     attachable: bool = False
+    #: Records written by services only (awards conferred by a decision):
+    #: the desk and REST show and export them, never add, change or delete.
+    read_only: bool = False
     api: bool = True
     #: Classes mixed into the generated desk admin and REST viewset, for
     #: the record type's own actions (transfer an official, undo …).
@@ -92,6 +98,17 @@ class DocType:
             and f.editable
             and f.name not in skip
         ]
+
+
+@dataclass
+class Inline:
+    """A child model shown on a parent's desk form, possibly read-only."""
+
+    model: type
+    fields: tuple = ()
+    #: Shown, never added, changed or deleted from the parent's form.
+    readonly: bool = False
+    fk_name: str | None = None
 
 
 def plural_slug(class_name):

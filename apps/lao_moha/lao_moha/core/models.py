@@ -136,3 +136,7 @@ class Attachment(DocTypeModel):
 
 # The import pipeline keeps its record beside the core's (core/imports/).
 from .imports.models import ImportJob  # noqa: E402, F401
+
+# The generic engines keep their models beside their code; importing them
+# here lets Django find them as models of the core app.
+from . import naming, notifications, workflow  # noqa: E402, F401

@@ -12,6 +12,9 @@ logger = logging.getLogger(__name__)
 
 _doctypes = {}
 _discovered = False
+# Inlines other apps add to a declaration they do not own, kept until the
+# owner registers it (an app never imports the app above it).
+_pending_inlines = {}
 
 
 class AlreadyRegistered(Exception):
@@ -23,7 +26,22 @@ def register(doctype):
     if doctype.model in _doctypes:
         raise AlreadyRegistered(f"{doctype.label} is declared twice")
     _doctypes[doctype.model] = doctype
+    for inline in _pending_inlines.pop(doctype.model, ()):
+        doctype.inlines = (*doctype.inlines, inline)
     return doctype
+
+
+def add_inline(parent_model, inline):
+    """Show `inline` on the desk form of another app's DocType.
+
+    Lets a higher app (commendation) put its rows on a lower app's record
+    (the official) without the lower app importing it.
+    """
+    doctype = _doctypes.get(parent_model)
+    if doctype is None:
+        _pending_inlines.setdefault(parent_model, []).append(inline)
+    else:
+        doctype.inlines = (*doctype.inlines, inline)
 
 
 def discover():

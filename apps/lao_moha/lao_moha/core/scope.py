@@ -46,6 +46,8 @@ def _lookup(doctype):
 def restrict(queryset, user):
     """Narrow `queryset` to the records inside the user's units."""
     doctype = registry.get(queryset.model)
+    if doctype is not None and doctype.owner_field:
+        return queryset.filter(**{doctype.owner_field: user.pk})
     if doctype is None or doctype.scope_path is None:
         return queryset
     paths = unit_paths(user)

@@ -4,6 +4,7 @@ viewset and route for each one."""
 import re
 
 import django_filters
+from django.core.exceptions import FieldDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -46,17 +47,32 @@ class DocTypeSerializer(SerializerHooksMixin, serializers.ModelSerializer):
 
 def build_serializer(doctype):
     model = doctype.model
-    fields = ["id", "display", *doctype.field_names(), "version", "created_at", "modified_at"]
+    editable = doctype.field_names()
+    # Fields the declaration shows read-only (a state, a number given on
+    # submit) are read over REST too, never written.
+    shown = [
+        name for name in doctype.readonly_fields
+        if name not in editable and _is_model_field(model, name)
+    ]
+    fields = ["id", "display", *editable, *shown, "version", "created_at", "modified_at"]
     meta = type(
         "Meta",
         (),
         {
             "model": model,
             "fields": fields,
-            "read_only_fields": ["version", "created_at", "modified_at"],
+            "read_only_fields": [*shown, "version", "created_at", "modified_at"],
         },
     )
     return type(f"{model.__name__}Serializer", (DocTypeSerializer,), {"Meta": meta})
+
+
+def _is_model_field(model, name):
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:  # a method or property
+        return False
+    return getattr(field, "concrete", False)
 
 
 class DocTypeFilterSet(FilterSetHooksMixin, django_filters.FilterSet):
@@ -144,6 +160,7 @@ def build_viewset(doctype):
             "filterset_class": build_filterset(doctype),
             "search_fields": doctype.search_fields,
             "ordering_fields": ordering_fields,
+            **({"http_method_names": ["get", "head", "options"]} if doctype.read_only else {}),
         },
     )
 

@@ -18,3 +18,10 @@ class DocTypePermission(DjangoModelPermissions):
         "PATCH": ["%(app_label)s.change_%(model_name)s"],
         "DELETE": ["%(app_label)s.delete_%(model_name)s"],
     }
+
+
+class ActionPermission(DocTypePermission):
+    """For a record's action endpoints (submit, vote ...): reading needs the
+    view permission; acting is checked by the service it calls."""
+
+    perms_map = {**DocTypePermission.perms_map, "POST": []}

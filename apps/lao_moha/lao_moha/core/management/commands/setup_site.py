@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand
 
+from lao_moha.commendation.reference import load_commendation_reference
 from lao_moha.core.patches import run_pending
 from lao_moha.geo.reference import load_divisions
 from lao_moha.organization.reference import load_positions
@@ -30,6 +31,7 @@ class Command(BaseCommand):
         provinces, districts = load_divisions()
         load_positions()
         load_personnel_lists()
+        load_commendation_reference()
         self.stdout.write(f"Reference data: {provinces} provinces and {districts} districts added.")
         if "load_roles" in get_commands():
             call_command("load_roles", verbosity=0)
@@ -37,6 +39,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Patches applied: {len(applied)}.")
         if not options["no_demo"]:
             call_command("demo_data", officials=options["officials"], if_empty=True)
+            call_command("demo_commendation", if_empty=True)
         self.ensure_admin()
 
     def ensure_admin(self):

@@ -27,7 +27,6 @@ urlpatterns = [
     path("api/auth/", include("rest_framework.urls")),
     path("api/customization/", include("lao_moha.customization.api.urls")),
     path("api/", include(build_router().urls)),
-    path("django-rq/", include("django_rq.urls")),
     # Public disclosure of awards: no login.
     path("public/", include("lao_moha.commendation.urls")),
 ]

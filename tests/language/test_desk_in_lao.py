@@ -136,7 +136,8 @@ def desk_urls():
         base = f"/app/{opts.app_label}/{opts.model_name}/"
         urls.append(base)
         urls.append(f"{base}add/")
-        record = model._default_manager.order_by("pk").first()
+        # An unmanaged model (the audit trail page) has no table of its own.
+        record = model._default_manager.order_by("pk").first() if opts.managed else None
         if record is not None:
             urls += [f"{base}{record.pk}/change/", f"{base}{record.pk}/history/"]
         if hasattr(model_admin, "import_action"):

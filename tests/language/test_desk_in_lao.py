@@ -135,6 +135,8 @@ def desk_urls():
         opts = model._meta
         base = f"/app/{opts.app_label}/{opts.model_name}/"
         urls.append(base)
+        if not opts.managed:
+            continue  # the audit trail page: a list only, no form
         urls.append(f"{base}add/")
         # An unmanaged model (the audit trail page) has no table of its own.
         record = model._default_manager.order_by("pk").first() if opts.managed else None

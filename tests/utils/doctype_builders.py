@@ -40,3 +40,24 @@ def org_unit(unit):
 def membership(unit):
     account = get_user_model().objects.create_user(username=f"member{next(_n)}")
     return UnitMembership.objects.create(user=account, unit=unit)
+
+
+def _with_official(model_label):
+    """A row naming an official beneficiary (its table wants an official or
+    a collective, never neither)."""
+    from django.apps import apps
+
+    from .builders import build
+
+    try:
+        model = apps.get_model(model_label)
+    except LookupError:  # the app is not installed on this site
+        return
+
+    @builder(model)
+    def make(unit, model=model):
+        return build(model, unit, official=factories.official(unit))
+
+
+for _label in ("commendation.Nominee", "commendation.DecisionLine", "commendation.Award"):
+    _with_official(_label)

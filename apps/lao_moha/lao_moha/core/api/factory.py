@@ -66,6 +66,10 @@ class DocTypeSerializer(SerializerHooksMixin, serializers.ModelSerializer):
             if current is not None:
                 narrowed = narrowed | queryset.filter(pk=current)
             relation.queryset = narrowed
+            relation.error_messages["does_not_exist"] = _(
+                "No record {pk_value} inside your units: it does not exist or lies "
+                "outside them."
+            )
 
     def to_internal_value(self, data):
         user = _user(self.context)

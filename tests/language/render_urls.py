@@ -14,4 +14,20 @@ class GlyphPage(TemplateView):
         return {**super().get_context_data(**kwargs), **glyph_context(self.request)}
 
 
-urlpatterns = [path("test-glyphs/", GlyphPage.as_view()), *site_patterns]
+class ScriptsPage(TemplateView):
+    template_name = "tests/desk_scripts.html"
+
+    def get_context_data(self, **kwargs):
+        lang = (
+            self.request.GET.get("lang")
+            if self.request.GET.get("lang") in ("lo", "vi")
+            else "lo"
+        )
+        return {**super().get_context_data(**kwargs), "lang": lang}
+
+
+urlpatterns = [
+    path("test-glyphs/", GlyphPage.as_view()),
+    path("test-desk-scripts/", ScriptsPage.as_view()),
+    *site_patterns,
+]

@@ -91,8 +91,7 @@ def test_model_and_field_labels_read_in_lao():
             {
                 (where, str(text))
                 for where, text in _labels()
-                if str(text).strip("-— ")
-                and not LAO.search(str(text))
-                }
+                if str(text).strip("-— ") and not LAO.search(str(text))
+            }
         )
     assert english == []

@@ -135,8 +135,11 @@ def desk_urls():
         opts = model._meta
         base = f"/app/{opts.app_label}/{opts.model_name}/"
         urls.append(base)
+        if not opts.managed:
+            continue  # the audit trail page: a list only, no form
         urls.append(f"{base}add/")
-        record = model._default_manager.order_by("pk").first()
+        # An unmanaged model (the audit trail page) has no table of its own.
+        record = model._default_manager.order_by("pk").first() if opts.managed else None
         if record is not None:
             urls += [f"{base}{record.pk}/change/", f"{base}{record.pk}/history/"]
         if hasattr(model_admin, "import_action"):

@@ -106,6 +106,19 @@ def test_desk_pages_use_the_same_font_stylesheet(server, tmp_path):
     assert "ເຂົ້າສູ່ລະບົບ" in dom
 
 
+@needs_chromium
+@pytest.mark.parametrize(
+    ("lang", "no_results"), [("lo", "ບໍ່ພົບຜົນການຄົ້ນຫາ"), ("vi", "Không tìm thấy kết quả")]
+)
+def test_search_boxes_and_charts_speak_the_page_language(
+    server, tmp_path, lang, no_results
+):
+    url = f"{server}/test-desk-scripts/?lang={lang}"
+    dom = chromium(tmp_path, "--dump-dom", url).stdout
+    assert f"select2={no_results}|" in dom
+    assert 'chart="Noto Sans Lao"' in dom
+
+
 # ---------------------------------------------------------------------- PDF
 def pdf_pages(tmp_path, name, family):
     path = tmp_path / f"{name}.pdf"

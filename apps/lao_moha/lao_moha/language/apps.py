@@ -14,3 +14,7 @@ class LanguageConfig(AppConfig):
         from . import permissions, signals  # noqa: F401
 
         permissions.install()
+        # The sign-in page offers the three languages (language/login.html).
+        from django.contrib import admin
+
+        admin.site.login_template = "language/login.html"

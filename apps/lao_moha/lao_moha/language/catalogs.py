@@ -37,11 +37,15 @@ LANGUAGES = ("lo", "vi")
 SKIP_DIRS = {"locale", "locale_thirdparty", "node_modules", "__pycache__", "tests"}
 SOURCE_SUFFIXES = {".py", ".html", ".txt", ".js"}
 
-PLACEHOLDER = re.compile(
+PERCENT_PLACEHOLDER = (
     r"%\([A-Za-z_][A-Za-z0-9_]*\)[#0 +-]*\d*(?:\.\d+)?[sdifrxXeEgGc%]"  # %(name)s
     r"|%[#0 +-]*\d*(?:\.\d+)?[sdifrxXeEgGc]"  # %s, %d, %.2f
-    r"|\{[A-Za-z_0-9.\[\]]*(?:![rsa])?(?::[^{}]*)?\}"  # {name}, {0}, {}
 )
+BRACE_PLACEHOLDER = r"\{[A-Za-z_0-9.\[\]]*(?:![rsa])?(?::[^{}]*)?\}"  # {name}, {0}, {}
+PLACEHOLDER = re.compile(f"{PERCENT_PLACEHOLDER}|{BRACE_PLACEHOLDER}")
+# A msgid marked "no-python-format" (a literal "%", as in "% of members")
+# has only brace placeholders.
+BRACE_ONLY = re.compile(BRACE_PLACEHOLDER)
 HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 
 
@@ -145,8 +149,11 @@ def placeholder_problems(paths=None):
                 continue
             sources = [e.msgid] if e.msgid_plural is None else [e.msgid_plural]
             for msgstr in e.msgstr:
+                placeholders = (
+                    BRACE_ONLY if "no-python-format" in e.flags else PLACEHOLDER
+                )
                 for pattern, what in (
-                    (PLACEHOLDER, "placeholders"),
+                    (placeholders, "placeholders"),
                     (HTML_TAG, "HTML tags"),
                 ):
                     want = _tokens(pattern, sources[0])

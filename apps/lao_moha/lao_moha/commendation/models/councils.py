@@ -28,11 +28,13 @@ class Council(DocTypeModel):
         settings.AUTH_USER_MODEL, verbose_name=_("members"), related_name="councils"
     )
     quorum_percent = models.PositiveSmallIntegerField(
+        # xgettext:no-python-format
         _("quorum (% of members)"), default=67, validators=PERCENT,
         help_text=_("A nominee's vote counts only when at least this share of "
                     "the members has voted on them."),
     )
     majority_percent = models.PositiveSmallIntegerField(
+        # xgettext:no-python-format
         _("majority (% of votes cast)"), default=50, validators=PERCENT,
         help_text=_("A nominee is approved when more than this share of the "
                     "votes cast are “for”."),

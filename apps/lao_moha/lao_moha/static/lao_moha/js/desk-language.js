@@ -1,5 +1,10 @@
 /*
- * Lao and Vietnamese messages for the select2 search boxes of the desk.
+ * Desk pages in the reader's language and the bundled fonts.
+ *
+ * 1. Charts (Chart.js draws on a canvas, outside CSS) use the Lao font
+ *    stack; they are redrawn once the web fonts have loaded.
+ *
+ * 2. Lao and Vietnamese messages for the select2 search boxes.
  *
  * select2 (bundled with Django's admin) ships no Lao file, and unfold's own
  * select2 widgets load no language file at all, so "No results found" and
@@ -9,6 +14,29 @@
  * (this listener is registered in <head>, before jQuery's ready handlers).
  */
 "use strict";
+function chartsInLaoFont() {
+  const Chart = window.Chart;
+  const stack = getComputedStyle(document.documentElement)
+    .getPropertyValue("--lao-moha-font")
+    .trim();
+  if (!Chart || !stack) {
+    return;
+  }
+  Chart.defaults.font.family = stack;
+  // A canvas does not make the browser fetch a font: ask for the Lao face,
+  // then redraw the charts drawn meanwhile with a fallback font.
+  document.fonts
+    .load('16px "Noto Sans Lao"', "ກ")
+    .then(() => document.fonts.ready)
+    .then(() => {
+      Object.values(Chart.instances).forEach((chart) => {
+        chart.options.font = { ...chart.options.font, family: stack };
+        chart.update();
+      });
+    });
+}
+
+document.addEventListener("DOMContentLoaded", chartsInLaoFont);
 document.addEventListener("DOMContentLoaded", function () {
   const jq = window.django && window.django.jQuery;
   const amd = jq && jq.fn && jq.fn.select2 && jq.fn.select2.amd;

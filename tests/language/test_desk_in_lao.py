@@ -174,6 +174,10 @@ def english_on(page, vocabulary, data, pending=frozenset()):
     found = []
     data = {value.casefold() for value in data}
     for text in parser.texts:
+        # Audit rows ("field: old → new") and empty history cells ("None")
+        # show stored values: data, not interface text.
+        if " → " in text or text == "None":
+            continue
         if LAO.search(text) or text.casefold() in data or awaits_translation(text, pending):
             continue
         if any(text.casefold().startswith(value) for value in data if len(value) > 3):

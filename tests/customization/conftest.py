@@ -72,3 +72,11 @@ def make_field(db):
 def private_media(tmp_path, settings):
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     return settings.PRIVATE_MEDIA_ROOT
+
+
+@pytest.fixture
+def world(db):
+    """The commendation tests' ministry, people in each role and officials."""
+    from tests.commendation.builders import World
+
+    return World()

@@ -8,6 +8,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from django.db.models import Count, Q
 
+from lao_moha.core import scope
 from lao_moha.customization import dashboards
 from lao_moha.customization.reports import engine, spec
 from lao_moha.customization.reports.computed import AgeBand
@@ -152,3 +153,39 @@ def test_figures_are_kept_until_a_counted_record_changes(
         assert dashboards.dashboard(admin_user) == first
     factories.official(ministry["p13"], gender="F")
     assert dashboards.dashboard(admin_user)["total"] == first["total"] + 1
+
+
+def test_awards_by_year_and_type_equal_direct_queries(world):
+    from lao_moha.commendation.models import Award, AwardType
+    from lao_moha.commendation.services import revocation
+    from tests.commendation.builders import YEAR, issue_for
+
+    medal = AwardType.objects.get(code="LABOUR-MEDAL-3")
+    merit = AwardType.objects.get(code="MERIT-MINISTER")
+    first, second, third = world.officials
+    issue_for(world, [first, second], medal, datetime.date(YEAR - 1, 3, 1))
+    issue_for(world, [third, world.units["d1301"]], merit, datetime.date(YEAR, 3, 1))
+    revoked = issue_for(world, [first], merit, datetime.date(YEAR, 4, 1))
+    revocation.revoke_decision(revoked, world.hr, "ຜິດ")
+
+    board = dashboards.dashboard(world.hr)
+    awards = board["awards"]
+    direct = (
+        Award.objects.filter(status="valid")
+        .values("awarded_on__year", "award_type")
+        .annotate(n=Count("pk"))
+    )
+    names = {a.pk: str(a) for a in AwardType.objects.all()}
+    assert {(int(row[0]), row[1]): row[2] for row in awards["rows"]} == {
+        (d["awarded_on__year"], names[d["award_type"]]): d["n"] for d in direct
+    }
+    assert awards["chart"]["labels"] == [str(YEAR - 1), str(YEAR)]
+    assert {d["label"] for d in awards["chart"]["datasets"]} == {
+        names[medal.pk],
+        names[merit.pk],
+    }
+    # The clerk of one district sees only the awards of their units: not
+    # the collective award of the Savannakhet district office.
+    clerk_board = dashboards.dashboard(world.clerk)
+    mine = scope.restrict(Award.objects.filter(status="valid"), world.clerk)
+    assert sum(row[2] for row in clerk_board["awards"]["rows"]) == mine.count() == 3

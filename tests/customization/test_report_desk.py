@@ -296,3 +296,21 @@ def test_scheduler_mails_each_recipient_their_own_rows(
     mail.outbox.clear()
     call_command("run_scheduler", "--once")
     assert mail.outbox == []
+
+
+def test_shipped_roles_may_build_and_define(make_user, ministry):
+    from django.contrib.auth.models import Group
+
+    from lao_moha.core.roles import load_roles
+
+    load_roles()
+    analyst = make_user("role-analyst", units=[ministry["root"]])
+    analyst.groups.add(Group.objects.get(role__code="analyst"))
+    manager = make_user("role-manager", units=[ministry["root"]])
+    manager.groups.add(Group.objects.get(role__code="system_manager"))
+    analyst = type(analyst).objects.get(pk=analyst.pk)
+    manager = type(manager).objects.get(pk=manager.pk)
+    assert analyst.has_perm("customization.add_savedreport")
+    assert analyst.has_perm("customization.add_reportschedule")
+    assert not analyst.has_perm("customization.add_customfield")
+    assert manager.has_perm("customization.add_customfield")

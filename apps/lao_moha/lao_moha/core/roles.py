@@ -67,6 +67,18 @@ AUTH_ADMIN = (
     "authtoken.delete_tokenproxy",
 )
 
+# The customization app's own models (not DocTypes): custom-field
+# definitions for system managers; saved reports and their schedules for
+# analysts and system managers.
+REPORTS = tuple(
+    f"customization.{verb}_{model}"
+    for model in ("savedreport", "reportschedule")
+    for verb in ("view", "add", "change", "delete")
+)
+CUSTOM_FIELDS = tuple(
+    f"customization.{verb}_customfield" for verb in ("view", "add", "change", "delete")
+)
+
 ROLES = (
     RoleSpec(
         "system_manager",
@@ -75,7 +87,7 @@ ROLES = (
         "Quản trị hệ thống",
         "Every record of the units they belong to, users, roles and settings.",
         {"*": EVERYTHING},
-        AUTH_ADMIN,
+        (*AUTH_ADMIN, *CUSTOM_FIELDS, *REPORTS),
     ),
     RoleSpec(
         "ministry_hr",
@@ -174,6 +186,7 @@ ROLES = (
         "Cán bộ phân tích số liệu",
         "Reads everything in their units and builds reports and dashboards.",
         {"customization": ("view", "add", "change", "delete"), "*": READ},
+        REPORTS,
     ),
     RoleSpec(
         "auditor",

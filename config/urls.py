@@ -16,6 +16,8 @@ urlpatterns = [
     path("", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
     path("app/files/<int:pk>/", attachment_download, name="attachment_download"),
     path("app/", admin.site.urls),
+    # Printouts and downloads of one record, checked against the user's units.
+    path("records/", include("lao_moha.core.record_urls")),
     # The language switcher; the choice is stored for the signed-in user.
     path("i18n/", include("lao_moha.language.urls")),
     path("api/health", health, name="health"),
@@ -25,7 +27,6 @@ urlpatterns = [
     path("api/auth/", include("rest_framework.urls")),
     path("api/customization/", include("lao_moha.customization.api.urls")),
     path("api/", include(build_router().urls)),
-    path("django-rq/", include("django_rq.urls")),
     # Public disclosure of awards: no login.
     path("public/", include("lao_moha.commendation.urls")),
 ]

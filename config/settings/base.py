@@ -4,6 +4,7 @@ Operator values (secret key, database, Redis, hosts) are read from the
 environment or a `.env` file; nothing secret is written here.
 """
 
+import datetime
 import os
 import secrets
 from pathlib import Path
@@ -68,6 +69,7 @@ INSTALLED_APPS = [
     "import_export",
     "simple_history",
     "django_rq",
+    "axes",
     "lao_moha.core",
     "lao_moha.geo",
     "lao_moha.organization",
@@ -86,10 +88,13 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # After authentication: the user's stored language wins (Lao by default).
     "lao_moha.language.middleware.UserLanguageMiddleware",
+    "lao_moha.core.security.IdleSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "lao_moha.customization.middleware.CustomFieldsMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -150,11 +155,47 @@ RQ_QUEUES = {
     "default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0", "DEFAULT_TIMEOUT": 3600},
 }
 
+# Sign-in. django-axes locks a user name from one address out after
+# AXES_FAILURE_LIMIT failed attempts, for AXES_COOLOFF_TIME; the pair (not
+# the address alone) is counted, so one office behind a shared address is
+# not locked out by a colleague's typing.
+AUTHENTICATION_BACKENDS = [
+    "lao_moha.core.security.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(
+    minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15"))
+)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "lao_moha.core.security.lockout_response"
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_VERBOSE = False
+# Locked accounts are unlocked from the user list (core.admin_auth); the
+# attempt tables stay out of the desk.
+AXES_ENABLE_ADMIN = False
+
+# Sessions live at most a working day and end after an hour unused.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_HOURS", "8")) * 3600
+SESSION_IDLE_TIMEOUT = int(os.environ.get("SESSION_IDLE_MINUTES", "60")) * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+X_FRAME_OPTIONS = "DENY"
+
+# A REST write must name the version it is based on (If-Match or "version").
+API_REQUIRE_VERSION = True
+
+# Password policy: long rather than contrived (NIST SP 800-63B), no common
+# or all-digit passwords, nothing close to the user's own names.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 10},
+        "OPTIONS": {"min_length": 12},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},

@@ -98,7 +98,11 @@ def test_a_submitted_decision_is_immutable(world, issued, client_for):
     api = APIClient(HTTP_HOST="127.0.0.1")
     api.force_authenticate(world.hr)
     url = f"/api/commendation/award-decisions/{issued.pk}/"
-    response = api.patch(url, {"title": "changed"}, format="json")
+    issued.refresh_from_db()
+    # The write names the version it was based on, so only immutability
+    # can refuse it.
+    response = api.patch(url, {"title": "changed"}, format="json",
+                         HTTP_IF_MATCH=f'"{issued.version}"')
     assert response.status_code == 400
     assert "can no longer be changed" in str(response.json())
 

@@ -184,3 +184,18 @@ def test_eligibility_over_rest(world):
     api.force_authenticate(world.clerk)
     body = api.get(f"/api/commendation/proposals/{draft.pk}/eligibility/").json()
     assert [c["passed"] for c in body[0]["checks"]] == [True, True, True]
+
+
+def test_desk_add_page_refuses_a_duplicate_nominee(world, client_for):
+    first = proposal(world.units["d0101"])
+    nominate(first, world.officials[0])
+    desk = client_for(world.clerk)
+    form = {
+        "proposing_unit": world.units["d0101"].pk,
+        "award": first.award_id, "year": YEAR, "title": "again", "summary": "",
+        "review_note": "", "nominees-TOTAL_FORMS": 1, "nominees-INITIAL_FORMS": 0,
+        "nominees-0-official": world.officials[0].pk, "nominees-0-achievements": "",
+    }
+    response = desk.post("/app/commendation/proposal/add/", form)
+    assert response.status_code == 200
+    assert "is already nominated for" in response.content.decode()

@@ -95,13 +95,14 @@ def test_anonymous_is_refused(people):
     assert APIClient(HTTP_HOST="127.0.0.1").get(OFFICIALS).status_code == 401
 
 
-def test_stale_update_is_refused_with_409(api, people):
+def test_stale_update_is_refused_with_412(api, people):
     official = people[0]
     url = f"{OFFICIALS}{official.pk}/"
     assert api.patch(url, {"phone": "020 5555 1234"}, format="json", HTTP_IF_MATCH='"1"').status_code == 200
     response = api.patch(url, {"phone": "020 9999 0000"}, format="json", HTTP_IF_MATCH='"1"')
-    assert response.status_code == 409
-    assert response.json()["changes"] == [{"field": "phone", "old": "", "new": "020 5555 1234"}]
+    assert response.status_code == 412
+    [change] = response.json()["changes"]
+    assert (change["field"], change["old"], change["new"]) == ("phone", "—", "020 5555 1234")
     official.refresh_from_db()
     assert official.phone == "020 5555 1234"
 

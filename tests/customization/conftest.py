@@ -1,10 +1,11 @@
 """Fixtures of the customization tests."""
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 from django.utils import translation
 
-from lao_moha.customization import definitions
+from lao_moha.customization import dashboards, definitions
 from lao_moha.customization.models import CustomField
 
 
@@ -13,6 +14,7 @@ def fresh_definitions():
     """Each test starts from the definitions in the database, as a newly
     started process would."""
     definitions.forget()
+    cache.delete(dashboards.DATA_VERSION_KEY)
     yield
     definitions.forget()
 

@@ -130,7 +130,10 @@ def test_link_outside_scope_is_refused(client_for, make_user, ministry, fields):
     clerk = make_user(
         "clerk13",
         units=[ministry["p13"]],
-        perms=["personnel.view_official", "personnel.add_official"],
+        # Date of birth is a sensitive field: a clerk entering officials
+        # holds view_sensitive (issue 4's field visibility).
+        perms=["personnel.view_official", "personnel.add_official",
+               "personnel.view_sensitive_official"],
     )
     api = APIClient(HTTP_HOST="127.0.0.1", HTTP_ACCEPT_LANGUAGE="en")
     api.force_authenticate(clerk)
@@ -157,6 +160,7 @@ def test_partial_update_keeps_other_values(api, ministry, fields):
         f"{OFFICIALS}{official.pk}/",
         {"custom_fields": {"badge_number": None, "veteran": False}},
         format="json",
+        HTTP_IF_MATCH=f'"{official.version}"',  # writes name their version
     )
     assert response.status_code == 200, response.content
     official.refresh_from_db()
@@ -167,7 +171,9 @@ def test_partial_update_keeps_other_values(api, ministry, fields):
     }
     assert (
         api.patch(
-            f"{OFFICIALS}{official.pk}/", {"name_latin": "X Y"}, format="json"
+            f"{OFFICIALS}{official.pk}/",
+            {"name_latin": "X Y", "version": official.version},
+            format="json",
         ).status_code
         == 200
     )
@@ -175,7 +181,9 @@ def test_partial_update_keeps_other_values(api, ministry, fields):
     assert official.custom_fields["blood_group"] == "A"
     assert (
         api.patch(
-            f"{OFFICIALS}{official.pk}/", {"custom_fields": ["A"]}, format="json"
+            f"{OFFICIALS}{official.pk}/",
+            {"custom_fields": ["A"], "version": official.version},
+            format="json",
         ).status_code
         == 400
     )

@@ -39,6 +39,21 @@ def columns():
     return indexing.existing_columns(Official._meta.db_table)
 
 
+def indexes():
+    """{index: [columns]} of the custom-field indexes of the officials."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT index_name, column_name FROM information_schema.statistics "
+            "WHERE table_schema = DATABASE() AND table_name = %s "
+            "AND index_name LIKE %s ORDER BY index_name, seq_in_index",
+            [Official._meta.db_table, "cf\\_%"],
+        )
+        found = {}
+        for index, column in cursor.fetchall():
+            found.setdefault(index, []).append(column)
+        return found
+
+
 @mariadb
 def test_index_follows_the_field_through_its_life(committed_reference):
     ministry = committed_reference
@@ -55,6 +70,10 @@ def test_index_follows_the_field_through_its_life(committed_reference):
     cf.refresh_from_db()
     assert cf.indexed_key == "blood_group"
     assert columns() == {f"cf_{cf.pk}"}
+    assert indexes() == {
+        f"cf_{cf.pk}_idx": [f"cf_{cf.pk}"],
+        f"cf_{cf.pk}_scope_idx": ["unit_id", f"cf_{cf.pk}"],
+    }
     a = factories.official(ministry["p01"], custom_fields={"blood_group": "A"})
     factories.official(ministry["p13"], custom_fields={"blood_group": "B"})
 
@@ -86,6 +105,7 @@ def test_index_follows_the_field_through_its_life(committed_reference):
     lifecycle.remove(cf)
     lifecycle.purge(cf)
     assert columns() == set()
+    assert indexes() == {}
     a.refresh_from_db()
     assert a.custom_fields == {}
 
@@ -127,11 +147,17 @@ def test_each_type_is_indexed_and_filters_like_the_json(committed_reference):
 
 @pytest.mark.skipif(connection.vendor == "mysql", reason="the MariaDB path builds it")
 def test_other_databases_log_that_they_build_no_index(db, caplog):
-    cf = CustomField(doctype="personnel.Official", name="blood_group", field_type="text",
-                     label_lo="ກຸ່ມເລືອດ", filterable=True)
+    cf = CustomField(
+        doctype="personnel.Official",
+        name="blood_group",
+        field_type="text",
+        label_lo="ກຸ່ມເລືອດ",
+        filterable=True,
+    )
     cf.full_clean()
     cf.save()
     with caplog.at_level("INFO", logger="lao_moha.customization.indexing"):
         assert indexing.sync(cf) == ""
     assert f"Custom field {cf.pk} is filterable; sqlite builds no index for it" in (
-        caplog.text)
+        caplog.text
+    )

@@ -107,7 +107,7 @@ def test_filters_by_operator(admin_user, people, ministry):
     assert count({"field": "unit__province__code", "op": "in", "value": ["01"]}) == 3
     assert count({"field": "unit", "op": "eq", "value": ministry["p13"].pk}) == 1
     assert count({"field": "name_latin", "op": "contains", "value": "phomma"}) == 5
-    assert count({"field": "age_band", "op": "eq", "value": "60_plus"}) == 1
+    assert count({"field": "age_band", "op": "eq", "value": "60_up"}) == 1
 
 
 def test_group_by_with_count_sum_average_equals_direct_queries(admin_user, people):

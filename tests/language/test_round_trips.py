@@ -67,6 +67,7 @@ def test_rest(admin_client, official):
         url,
         {"name_lo": NAME_LO, "name_latin": NAME_LATIN, "ethnicity": ETHNICITY},
         content_type="application/json",
+        HTTP_IF_MATCH=f'"{official.version}"',  # REST writes name their version
     )
     assert response.status_code == 200, response.content
     assert_lao_kept(official)

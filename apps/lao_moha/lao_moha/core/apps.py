@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.conf.locale import LANG_INFO
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 # Django ships no information about Lao; language pickers need it.
@@ -14,6 +15,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("System")
 
     def ready(self):
-        from . import registry, signals  # noqa: F401
+        from . import access, registry, signals  # noqa: F401
 
         registry.discover()
+        # Sensitive-field and action permissions of every DocType, created
+        # after Django's own (the last app's post_migrate covers them all).
+        post_migrate.connect(access.ensure_permissions, dispatch_uid="lao_moha_perms")

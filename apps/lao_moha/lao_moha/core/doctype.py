@@ -32,8 +32,19 @@ class DocType:
     #: Lookup from this record to the OrgUnit that owns it ("unit",
     #: "official__unit"); "self" for OrgUnit itself; None when unscoped.
     scope_path: str | None = None
-    #: Fields shown only to users holding the `view_sensitive` permission.
+    #: Fields shown only to users holding the DocType's
+    #: `view_sensitive_<model>` permission (see core.access).
     sensitive_fields: tuple = ()
+    #: The whole record is sensitive (discipline, family): only holders of
+    #: `view_sensitive_<model>` see such records at all.
+    sensitive: bool = False
+    #: Extra permission verbs besides view/add/change/delete, such as
+    #: ("submit", "approve"): `<verb>_<model>` permissions are created for
+    #: them after migrate and roles receive them by core.roles' rules.
+    actions: tuple = ()
+    #: Role permissions that differ from the defaults of the app
+    #: (core.roles): {"province_hr": ("view", "add"), "viewer": ()}.
+    roles: dict = field(default_factory=dict)
     #: Only holders of change permission edit it; others read (reference data).
     reference_data: bool = False
     importable: bool = True

@@ -3,14 +3,18 @@ custom-field values and the audit trail; and the records the core keeps."""
 
 from pathlib import PurePath
 
+from django.apps import apps
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
+from simple_history import register as register_history
 from simple_history.models import HistoricalRecords
 
+from .audit import ImmutableHistoricalQuerySet, ImmutableHistory
 from .exceptions import StaleRecordError
 from .fields import derived_update_fields
 from .files import private_storage, validate_upload
@@ -52,7 +56,12 @@ class DocTypeModel(models.Model):
     custom_fields = models.JSONField(
         _("custom fields"), default=dict, blank=True, editable=False
     )
-    history = HistoricalRecords(inherit=True)
+    # The audit trail: one immutable copy per create, update and delete.
+    history = HistoricalRecords(
+        inherit=True,
+        bases=(ImmutableHistory,),
+        historical_queryset=ImmutableHistoricalQuerySet,
+    )
 
     class Meta:
         abstract = True
@@ -100,6 +109,70 @@ class AppliedPatch(models.Model):
         return self.name
 
 
+class Role(models.Model):
+    """A role of the system: a Django group (which carries the permissions)
+    with its names in Lao, Vietnamese and English. Shipped by `load_roles`
+    and editable by administrators."""
+
+    group = models.OneToOneField(
+        "auth.Group",
+        verbose_name=_("group"),
+        on_delete=models.CASCADE,
+        related_name="role",
+    )
+    code = models.SlugField(_("code"), max_length=50, unique=True)
+    name_lo = models.CharField(_("name (Lao)"), max_length=150, blank=True)
+    name_en = models.CharField(_("name (English)"), max_length=150, blank=True)
+    name_vi = models.CharField(_("name (Vietnamese)"), max_length=150, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    # What load_roles granted last time, so that a later run adds only what
+    # it newly grants and keeps an administrator's own changes.
+    shipped = models.JSONField(_("shipped values"), default=dict, editable=False)
+
+    class Meta:
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+        ordering = ["code"]
+
+    def __str__(self):
+        return self.name_en or self.code
+
+    def local_name(self, language):
+        return getattr(self, f"name_{language[:2]}", "") or self.name_en or self.code
+
+
+class AuditTrail(models.Model):
+    """The audit trail across every record type, as a desk page.
+
+    Holds no rows: the trail itself is the history tables kept by
+    django-simple-history. The model exists for its `view_audittrail`
+    permission and its place in the desk.
+    """
+
+    class Meta:
+        managed = False
+        default_permissions = ("view",)
+        verbose_name = _("audit trail")
+        verbose_name_plural = _("audit trail")
+
+
+# Users and roles are not DocTypes, but who was given which access is part of
+# the trail: their history lives in this app (password hashes left out).
+register_history(
+    apps.get_model(settings.AUTH_USER_MODEL, require_ready=False),
+    app="lao_moha.core",
+    m2m_fields=["groups", "user_permissions"],
+    excluded_fields=["password", "last_login"],
+    bases=(ImmutableHistory,),
+    historical_queryset=ImmutableHistoricalQuerySet,
+)
+register_history(
+    Group,
+    app="lao_moha.core",
+    m2m_fields=["permissions"],
+    bases=(ImmutableHistory,),
+    historical_queryset=ImmutableHistoricalQuerySet,
+)
 class Attachment(DocTypeModel):
     """A file attached to a record of any DocType."""
 

@@ -10,7 +10,9 @@ class CustomizationConfig(AppConfig):
     def ready(self):
         from django.contrib import admin
 
-        from . import hooks, signals  # noqa: F401
+        from . import hooks, signals  # noqa: F401 - hooks register on import
+
+        signals.connect_dashboard()
 
         # The desk home shows the dashboard above the list of applications.
         admin.site.index_template = "customization/dashboard.html"

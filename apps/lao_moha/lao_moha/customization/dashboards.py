@@ -5,11 +5,15 @@ opens the page: the same engine, the same scope, the same numbers as the
 builder gives for the same filters; each panel links to its report.
 """
 
+import hashlib
 import json
 import logging
+import time
 from urllib.parse import urlencode
 
+from django.core.cache import cache
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from lao_moha.core import registry, scope
@@ -30,6 +34,13 @@ HEADCOUNT = (
 )
 #: Units listed in the staffing table: the largest gaps first.
 STAFFING_ROWS = 15
+#: The figures are kept this long at most; any save of a counted record
+#: (official, unit, award) renews them at once. Bulk updates that bypass
+#: model signals show after this delay.
+CACHE_SECONDS = 300
+DATA_VERSION_KEY = "customization:dashboard:data"
+#: Record types whose saves change the dashboard.
+COUNTED = ("personnel.Official", "organization.OrgUnit", "commendation.Award")
 
 
 def headcount_spec(group, chart_type):
@@ -80,10 +91,13 @@ def _panel(key, title, data, user):
     except spec.SpecError as error:
         logger.warning("Dashboard panel %s not shown: %s", key, error)
         return None
+    # Plain data only: the dashboard is kept in the shared cache.
     return {
         "key": key,
-        "title": title,
-        "result": result,
+        "title": str(title),
+        "rows": [[str(cell) for cell in row[:-1]] + [row[-1]] for row in result.rows],
+        "values": result.values,
+        "chart": result.chart,
         "total": sum(row[-1] for row in result.values if isinstance(row[-1], int)),
         "link": builder_link(data),
     }
@@ -98,21 +112,31 @@ def staffing(user):
     data = staffing_spec()
     result = engine.run(spec.clean(data, user), user)
     actual = {values[0]: values[1] for values in result.values}
+    # Officials of each unit's sub-units too, added up along the tree paths
+    # of the units the user sees (one query, not one per unit).
+    paths = scope.restrict(OrgUnit.objects.all(), user).values_list("pk", "path")
+    paths = dict(paths)
+    below = {}
+    for pk, count in actual.items():
+        for part in (paths.get(pk) or "").strip("/").split("/"):
+            if part:
+                below[int(part)] = below.get(int(part), 0) + count
     rows = []
-    for unit in units.only("pk", "name_lo", "staffing_quota"):
+    for unit in units.only("pk", "name_lo", "name_en", "name_vi", "staffing_quota"):
         count = actual.get(unit.pk, 0)
+        quota = unit.staffing_quota
         rows.append(
             {
-                "unit": unit,
-                "quota": unit.staffing_quota,
+                "unit": str(unit),
+                "unit_pk": unit.pk,
+                "quota": quota,
                 "actual": count,
-                "gap": count - unit.staffing_quota,
-                "percent": round(100 * count / unit.staffing_quota)
-                if unit.staffing_quota
-                else 0,
+                "with_sub_units": below.get(unit.pk, 0),
+                "gap": count - quota,
+                "percent": round(100 * count / quota) if quota else 0,
             }
         )
-    rows.sort(key=lambda r: (-abs(r["gap"]), r["unit"].name_lo))
+    rows.sort(key=lambda r: (-abs(r["gap"]), r["unit"]))
     return {
         "rows": rows[:STAFFING_ROWS],
         "units": len(rows),
@@ -124,10 +148,30 @@ def staffing(user):
 
 def dashboard(user):
     """Everything the desk home shows to `user`, or None when they may not
-    read officials."""
+    read officials. Kept in the cache per scope and language until the data
+    changes (see `data_changed`) or CACHE_SECONDS pass."""
     officials = registry.by_label("personnel.Official")
     if officials is None or not can_view(user, officials):
         return None
+    awards = registry.by_label("commendation.Award")
+    with_awards = awards is not None and can_view(user, awards)
+    key = _cache_key(user, with_awards)
+    try:
+        found = cache.get(key)
+    except Exception:  # noqa: BLE001 - without a cache, compute
+        logger.warning("Cache unavailable: dashboard computed afresh")
+        found = None
+    if found is not None:
+        return found
+    board = _compute(user, awards is not None, with_awards)
+    try:
+        cache.set(key, board, CACHE_SECONDS)
+    except Exception:  # noqa: BLE001
+        logger.warning("Cache unavailable: dashboard not kept")
+    return board
+
+
+def _compute(user, awards_installed, with_awards):
     panels = [
         panel
         for panel in (
@@ -136,9 +180,8 @@ def dashboard(user):
         )
         if panel is not None
     ]
-    awards = registry.by_label("commendation.Award")
     award_panel = None
-    if awards is not None and can_view(user, awards):
+    if with_awards:
         award_panel = _panel(
             "awards", _("Awards by year and type"), awards_spec(), user
         )
@@ -147,8 +190,32 @@ def dashboard(user):
         "total": panels[0]["total"] if panels else 0,
         "staffing": staffing(user),
         "awards": award_panel,
-        "awards_installed": awards is not None,
+        "awards_installed": awards_installed,
     }
+
+
+def _cache_key(user, with_awards):
+    paths = scope.unit_paths(user)
+    who = "all" if paths is scope.ALL_UNITS else ",".join(paths)
+    digest = hashlib.sha256(
+        f"{who}|{with_awards}|{get_language()}|{data_version()}".encode()
+    ).hexdigest()[:32]
+    return f"customization:dashboard:{digest}"
+
+
+def data_version():
+    try:
+        return cache.get_or_set(DATA_VERSION_KEY, time.time_ns(), None)
+    except Exception:  # noqa: BLE001
+        return time.time_ns()
+
+
+def data_changed(**kwargs):
+    """Signal receiver: a record the dashboard counts was saved or deleted."""
+    try:
+        cache.set(DATA_VERSION_KEY, time.time_ns(), None)
+    except Exception:  # noqa: BLE001
+        logger.warning("Cache unavailable: dashboard may stay stale a while")
 
 
 def dashboard_callback(request, context):

@@ -45,3 +45,24 @@ def field_purged(sender, instance, **kwargs):
 @receiver(post_delete, sender=CustomField)
 def field_deleted(sender, instance, **kwargs):
     definitions.changed()
+
+
+def connect_dashboard():
+    """Renew the desk dashboard when a record it counts changes."""
+    from lao_moha.core import registry
+
+    from .dashboards import COUNTED, data_changed
+
+    for label in COUNTED:
+        doctype = registry.by_label(label)
+        if doctype is not None:
+            post_save.connect(
+                data_changed,
+                sender=doctype.model,
+                dispatch_uid=f"dashboard-{label}-save",
+            )
+            post_delete.connect(
+                data_changed,
+                sender=doctype.model,
+                dispatch_uid=f"dashboard-{label}-delete",
+            )

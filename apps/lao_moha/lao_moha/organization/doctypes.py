@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from lao_moha.core.doctype import DocType
 from lao_moha.core.registry import register
 
-from .models import OrgUnit, Position
+from .models import OrgUnit, Position, UnitMembership
 
 register(
     DocType(
@@ -37,5 +37,26 @@ register(
         reference_data=True,
         import_id_fields=("code",),
         menu_icon="badge",
+    )
+)
+register(
+    DocType(
+        UnitMembership,
+        list_display=("user", "unit"),
+        list_filter=("unit",),
+        search_fields=(
+            "user__username", "user__first_name", "user__last_name", "unit__code", "unit__name_lo",
+        ),
+        select_related=("user", "unit"),
+        autocomplete_fields=("unit",),
+        scope_path="unit",
+        import_id_fields=("user", "unit"),
+        import_lookups={"user": "username", "unit": "code"},
+        # Granting access is the administrators' job; HR staff only see it.
+        roles={
+            "ministry_hr": ("view",), "province_hr": ("view",), "district_hr": ("view",),
+            "analyst": (), "viewer": (),
+        },
+        menu_icon="group_work",
     )
 )

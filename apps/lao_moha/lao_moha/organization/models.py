@@ -157,9 +157,10 @@ class Position(DocTypeModel):
         return localized_name(self)
 
 
-class UnitMembership(models.Model):
+class UnitMembership(DocTypeModel):
     """Attaches a user account to an org unit: the user works on the records
-    of that unit and every unit below it."""
+    of that unit and every unit below it. Membership of a root unit (the
+    ministry) opens every unit."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,

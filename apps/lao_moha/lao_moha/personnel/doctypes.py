@@ -170,6 +170,7 @@ history(
     lookups={"measure": "code"},
     list_filter=("measure", "start_date"),
     icon="gavel",
+    sensitive=True,  # seen only with view_sensitive_discipline (issue 4)
 )
 history(
     Training,
@@ -202,6 +203,7 @@ history(
     person_name_fields=("name",),
     list_filter=("relation",),
     icon="family_restroom",
+    sensitive=True,  # seen only with view_sensitive_familymember (issue 4)
 )
 history(
     RetirementExtension,

@@ -186,7 +186,8 @@ class Nominee(DocTypeModel):
     def clean(self):
         if bool(self.official_id) == bool(self.collective_id):
             raise ValidationError(_("Choose either an official or a collective unit."))
-        if not self.proposal_id:
+        # On the desk's add page the proposal is not saved yet, but set.
+        if not (self.proposal_id or self._meta.get_field("proposal").is_cached(self)):
             return
         proposal = self.proposal
         self.check_proposal_editable()

@@ -1,48 +1,131 @@
 """REST surface generated from DocType declarations: serializer, filter set,
-viewset and route for each one."""
+viewset and route for each one.
+
+Every generated class takes the request's user into account: records outside
+the user's units are neither listed nor found (404), pickers accept only
+records inside them, hidden fields are neither shown nor accepted, and a
+write must name the version it was based on (If-Match or `version`).
+"""
 
 import re
 
 import django_filters
+from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
-from django.utils.translation import gettext_lazy as _
-from rest_framework import routers, serializers, viewsets
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
+from rest_framework import routers, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.response import Response
 
-from .. import registry, scope
+from .. import access, registry, scope
 from ..fields import lao_ordering
 from ..hook_mixins import FilterSetHooksMixin, SerializerHooksMixin
-from .errors import stale_response
+from .errors import precondition_required, stale_response
+from .history import history_payload
 
 RANGE_FIELDS = (models.DateField, models.IntegerField, models.DecimalField)
 
 
+def _user(context):
+    request = context.get("request")
+    return getattr(request, "user", None)
+
+
 class DocTypeSerializer(SerializerHooksMixin, serializers.ModelSerializer):
-    """Runs the model's own validation and the scope check on every write."""
+    """Hides what the user may not see, offers only records inside the
+    user's units, and runs the model's validation and the scope check."""
 
     display = serializers.CharField(source="__str__", read_only=True)
 
+    def get_fields(self):
+        fields = super().get_fields()
+        user = _user(self.context)
+        if user is None:
+            return fields
+        for name in access.hidden_fields(user, self.Meta.model):
+            fields.pop(name, None)
+        self.scope_related_fields(fields, user)
+        return fields
+
+    def scope_related_fields(self, fields, user):
+        instance = self.instance if isinstance(self.instance, models.Model) else None
+        for name, field in fields.items():
+            relation = getattr(field, "child_relation", field)
+            queryset = getattr(relation, "queryset", None)
+            if queryset is None or not scope.is_scoped(queryset.model):
+                continue
+            queryset = queryset.all()
+            narrowed = scope.restrict(queryset, user)
+            current = getattr(instance, f"{name}_id", None) if instance else None
+            if current is not None:
+                narrowed = narrowed | queryset.filter(pk=current)
+            relation.queryset = narrowed
+
+    def to_internal_value(self, data):
+        user = _user(self.context)
+        if user is not None and hasattr(data, "keys"):
+            hidden = access.hidden_fields(user, self.Meta.model) & set(data.keys())
+            if hidden:
+                raise serializers.ValidationError(
+                    {
+                        name: [_("You may not see or change this field.")]
+                        for name in hidden
+                    }
+                )
+        return super().to_internal_value(data)
+
+    def build_probe(self, attrs):
+        """The record as it would be saved, for the model's own checks."""
+        model = self.Meta.model
+        if self.instance is not None:
+            probe = model(
+                **{
+                    f.attname: getattr(self.instance, f.attname)
+                    for f in model._meta.concrete_fields
+                }
+            )
+            probe._state.adding = False
+        else:
+            probe = model()
+        for name, value in attrs.items():
+            if not isinstance(model._meta.get_field(name), models.ManyToManyField):
+                setattr(probe, name, value)
+        return probe
+
     def validate(self, attrs):
         attrs = super().validate(attrs)
-        model = self.Meta.model
-        probe = model(**{f.attname: getattr(self.instance, f.attname)
-                         for f in model._meta.concrete_fields}) if self.instance else model()
-        if self.instance is not None:
-            probe._state.adding = False
-        for name, value in attrs.items():
-            setattr(probe, name, value)
+        probe = self.build_probe(attrs)
         try:
             probe.clean()
-            request = self.context.get("request")
-            if request is not None:
-                scope.check_in_scope(request.user, probe)
+            user = _user(self.context)
+            if user is not None:
+                scope.check_in_scope(user, probe)
         except DjangoValidationError as error:
             raise serializers.ValidationError(
-                error.message_dict if hasattr(error, "error_dict") else
-                {"non_field_errors": error.messages}
+                error.message_dict
+                if hasattr(error, "error_dict")
+                else {"non_field_errors": error.messages}
             ) from error
         return attrs
+
+
+def serializer_fields(doctype, shown=()):
+    """The field list of a DocType's serializer; later layers extend it."""
+    return [
+        "id",
+        "display",
+        *doctype.field_names(),
+        *shown,
+        "version",
+        "created_at",
+        "modified_at",
+    ]
 
 
 def build_serializer(doctype):
@@ -51,16 +134,16 @@ def build_serializer(doctype):
     # Fields the declaration shows read-only (a state, a number given on
     # submit) are read over REST too, never written.
     shown = [
-        name for name in doctype.readonly_fields
+        name
+        for name in doctype.readonly_fields
         if name not in editable and _is_model_field(model, name)
     ]
-    fields = ["id", "display", *editable, *shown, "version", "created_at", "modified_at"]
     meta = type(
         "Meta",
         (),
         {
             "model": model,
-            "fields": fields,
+            "fields": serializer_fields(doctype, shown),
             "read_only_fields": [*shown, "version", "created_at", "modified_at"],
         },
     )
@@ -76,9 +159,28 @@ def _is_model_field(model, name):
 
 
 class DocTypeFilterSet(FilterSetHooksMixin, django_filters.FilterSet):
+    """Filters of one DocType: hidden fields dropped, choices scoped."""
+
     within_unit = django_filters.NumberFilter(
-        method="filter_within_unit", label=_("Within unit (id, with all units below)")
+        method="filter_within_unit",
+        label=gettext_lazy("Within unit (id, with all units below)"),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = getattr(self.request, "user", None)
+        if user is None:
+            return
+        hidden = access.hidden_fields(user, self._meta.model)
+        for name in list(self.filters):
+            if self.filters[name].field_name.split("__")[0] in hidden:
+                del self.filters[name]
+                continue
+            queryset = getattr(self.filters[name], "queryset", None)
+            if isinstance(queryset, models.QuerySet) and scope.is_scoped(
+                queryset.model
+            ):
+                self.filters[name].queryset = scope.restrict(queryset, user)
 
     def filter_within_unit(self, queryset, name, value):
         from django.apps import apps
@@ -88,7 +190,7 @@ class DocTypeFilterSet(FilterSetHooksMixin, django_filters.FilterSet):
         if unit is None:
             return queryset.none()
         doctype = registry.get(queryset.model)
-        lookup = scope._lookup(doctype)
+        lookup = scope.scope_lookup(doctype)
         return queryset.filter(**{f"{lookup}__startswith": unit.path})
 
 
@@ -97,21 +199,27 @@ def build_filterset(doctype):
     spec = {}
     for name in doctype.list_filter:
         field = model._meta.get_field(name)
-        spec[name] = ["exact", "gte", "lte"] if isinstance(field, RANGE_FIELDS) and not field.choices else ["exact"]
+        ranged = isinstance(field, RANGE_FIELDS) and not field.choices
+        spec[name] = ["exact", "gte", "lte"] if ranged else ["exact"]
     attrs = {"Meta": type("Meta", (), {"model": model, "fields": spec})}
     if doctype.scope_path is None:
         attrs["within_unit"] = None
     return type(f"{model.__name__}FilterSet", (DocTypeFilterSet,), attrs)
 
 
-def _if_match_version(request):
+def if_match_version(request):
+    """The version named by an If-Match header ("3", W/"3"), or None."""
     header = request.headers.get("If-Match", "")
     match = re.search(r"(\d+)", header)
     return int(match.group(1)) if match else None
 
 
+def etag(version):
+    return f'"{version}"'
+
+
 class DocTypeViewSet(viewsets.ModelViewSet):
-    """List, detail, create, update, delete of one DocType, scoped to the user."""
+    """List, detail, create, update, delete of a DocType, within scope."""
 
     doctype = None
 
@@ -123,32 +231,101 @@ class DocTypeViewSet(viewsets.ModelViewSet):
         ordering = lao_ordering(queryset.model, self.doctype.ordering or ("pk",))
         return queryset.order_by(*ordering)
 
+    def hidden_fields(self):
+        return access.hidden_fields(self.request.user, self.doctype.model)
+
+    @property
+    def search_fields(self):
+        # Searching by a hidden value would tell whose value it is.
+        hidden = self.hidden_fields()
+        return [f for f in self.doctype.search_fields if f.split("__")[0] not in hidden]
+
+    @property
+    def ordering_fields(self):
+        hidden = self.hidden_fields()
+        model = self.doctype.model
+        names = [
+            name
+            for name in self.doctype.list_display
+            if name != "__str__" and hasattr(model, name) and name not in hidden
+        ]
+        return names or ["pk"]
+
     def retrieve(self, request, *args, **kwargs):
         response = super().retrieve(request, *args, **kwargs)
-        response["ETag"] = f'"{response.data["version"]}"'
+        response["ETag"] = etag(response.data["version"])
         return response
+
+    def create(self, request, *args, **kwargs):
+        response = super().create(request, *args, **kwargs)
+        if "version" in response.data:
+            response["ETag"] = etag(response.data["version"])
+        return response
+
+    def loaded_version(self, request):
+        """(version the client based its write on, how it said so)."""
+        header = if_match_version(request)
+        if header is not None:
+            return header, "If-Match"
+        if hasattr(request.data, "get") and request.data.get("version") not in (
+            None,
+            "",
+        ):
+            try:
+                return int(request.data["version"]), "body"
+            except (TypeError, ValueError):
+                return None, None
+        return None, None
+
+    def check_version(self, request, instance, required):
+        """None when the write may go on, else the refusal to send."""
+        loaded, source = self.loaded_version(request)
+        if loaded is None:
+            if required and getattr(settings, "API_REQUIRE_VERSION", True):
+                return precondition_required()
+            return None
+        if loaded != instance.version:
+            code = (
+                status.HTTP_412_PRECONDITION_FAILED
+                if source == "If-Match"
+                else status.HTTP_409_CONFLICT
+            )
+            return stale_response(instance, loaded, request.user, code)
+        return None
 
     def update(self, request, *args, **kwargs):
         instance = self.get_object()
-        loaded = _if_match_version(request)
-        if loaded is None and "version" in request.data:
-            try:
-                loaded = int(request.data["version"])
-            except (TypeError, ValueError):
-                loaded = None
-        if loaded is not None and loaded != instance.version:
-            return stale_response(instance, loaded)
+        refusal = self.check_version(request, instance, required=True)
+        if refusal is not None:
+            return refusal
         response = super().update(request, *args, **kwargs)
         if "version" in response.data:
-            response["ETag"] = f'"{response.data["version"]}"'
+            response["ETag"] = etag(response.data["version"])
         return response
+
+    def destroy(self, request, *args, **kwargs):
+        instance = self.get_object()
+        refusal = self.check_version(request, instance, required=False)
+        if refusal is not None:
+            return refusal
+        return super().destroy(request, *args, **kwargs)
+
+    def perform_destroy(self, instance):
+        scope.check_in_scope(self.request.user, instance)
+        instance.delete()
+
+    @extend_schema(responses=OpenApiTypes.OBJECT)
+    @action(detail=True, methods=["get"])
+    def history(self, request, pk=None):
+        """Every saved state of the record: who, when, what changed."""
+        instance = self.get_object()
+        if not access.can_view_history(request.user, self.doctype.model):
+            raise PermissionDenied(_("You may not see the history of these records."))
+        return Response(history_payload(instance, request.user))
 
 
 def build_viewset(doctype):
     model = doctype.model
-    ordering_fields = [
-        name for name in doctype.list_display if name != "__str__" and hasattr(model, name)
-    ] or "__all__"
     from ..imports.api import ImportExportViewSetMixin
 
     return type(
@@ -158,9 +335,11 @@ def build_viewset(doctype):
             "doctype": doctype,
             "serializer_class": build_serializer(doctype),
             "filterset_class": build_filterset(doctype),
-            "search_fields": doctype.search_fields,
-            "ordering_fields": ordering_fields,
-            **({"http_method_names": ["get", "head", "options"]} if doctype.read_only else {}),
+            **(
+                {"http_method_names": ["get", "head", "options"]}
+                if doctype.read_only
+                else {}
+            ),
         },
     )
 
@@ -180,4 +359,22 @@ def build_router():
                 build_viewset(doctype),
                 basename=f"{doctype.app_label}-{doctype.model._meta.model_name}",
             )
+    from .users import UserViewSet
+
+    router.register("core/users", UserViewSet, basename="core-user")
     return router
+
+
+__all__ = [
+    "DocTypeFilterSet",
+    "DocTypeSerializer",
+    "DocTypeViewSet",
+    "NotFound",
+    "build_filterset",
+    "build_router",
+    "build_serializer",
+    "build_viewset",
+    "etag",
+    "if_match_version",
+    "serializer_fields",
+]

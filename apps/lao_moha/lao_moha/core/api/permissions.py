@@ -2,6 +2,8 @@
 
 from rest_framework.permissions import DjangoModelPermissions
 
+from .. import access
+
 
 class DocTypePermission(DjangoModelPermissions):
     """Maps each HTTP method to the model permission it needs.
@@ -18,6 +20,12 @@ class DocTypePermission(DjangoModelPermissions):
         "PATCH": ["%(app_label)s.change_%(model_name)s"],
         "DELETE": ["%(app_label)s.delete_%(model_name)s"],
     }
+
+    def has_permission(self, request, view):
+        doctype = getattr(view, "doctype", None)
+        if doctype is not None and access.record_hidden(request.user, doctype.model):
+            return False
+        return super().has_permission(request, view)
 
 
 class ActionPermission(DocTypePermission):

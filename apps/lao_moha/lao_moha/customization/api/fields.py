@@ -15,8 +15,11 @@ from ..fieldtypes import field_type
 
 
 @extend_schema_field(
-    {"type": "object", "additionalProperties": True,
-     "description": "Custom-field values by key."}
+    {
+        "type": "object",
+        "additionalProperties": True,
+        "description": "Custom-field values by key.",
+    }
 )
 class CustomFieldsField(serializers.Field):
     """{"key": value} for every custom field in use on the DocType.

@@ -24,13 +24,13 @@ class AgeBand:
     name = "age_band"
     label = _("age band")
     kind = "choice"
-    #: (key, label, lowest age, highest age)
+    #: (key, label, lowest age, highest age); keys sort in age order.
     BANDS = (
-        ("under_30", _("under 30"), None, 29),
+        ("00_29", _("under 30"), None, 29),
         ("30_39", _("30 to 39"), 30, 39),
         ("40_49", _("40 to 49"), 40, 49),
         ("50_59", _("50 to 59"), 50, 59),
-        ("60_plus", _("60 and over"), 60, None),
+        ("60_up", _("60 and over"), 60, None),
     )
 
     def choices(self):

@@ -1,0 +1,1 @@
+"""Reusable test machinery: record builders and the generic scope matrix."""

@@ -75,7 +75,9 @@ def test_rest_lists_and_details_are_scoped(world, records):
         "award": AwardType.objects.get(code="LABOUR-MEDAL-3").pk,
         "year": YEAR, "title": "x"}, format="json")
     assert created.status_code == 400
-    assert "outside them" in str(created.json())
+    # Units outside the scope are not even offered: the field is refused
+    # as if the unit did not exist (no existence oracle).
+    assert "proposing_unit" in created.json()
 
 
 def test_desk_lists_and_pages_are_scoped(world, records, client_for):

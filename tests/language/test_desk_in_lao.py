@@ -135,6 +135,8 @@ def desk_urls():
         opts = model._meta
         base = f"/app/{opts.app_label}/{opts.model_name}/"
         urls.append(base)
+        if not opts.managed:
+            continue  # the audit trail page: a list only, no form
         urls.append(f"{base}add/")
         # An unmanaged model (the audit trail page) has no table of its own.
         record = model._default_manager.order_by("pk").first() if opts.managed else None
@@ -172,6 +174,10 @@ def english_on(page, vocabulary, data, pending=frozenset()):
     found = []
     data = {value.casefold() for value in data}
     for text in parser.texts:
+        # Audit rows ("field: old → new") and empty history cells ("None")
+        # show stored values: data, not interface text.
+        if " → " in text or text == "None":
+            continue
         if LAO.search(text) or text.casefold() in data or awaits_translation(text, pending):
             continue
         if any(text.casefold().startswith(value) for value in data if len(value) > 3):

@@ -128,3 +128,19 @@ def test_printout_filters():
     assert lao_digits(lao_date(datetime.date(2026, 12, 4))) == "໐໔/໑໒/໒໐໒໖"
     assert lao_digits(lao_number(1500000)) == "໑,໕໐໐,໐໐໐"
     assert lao_digits(None) == ""
+
+
+def test_autocomplete_boxes_load_the_lao_messages():
+    from django.contrib import admin
+    from django.contrib.admin.widgets import AutocompleteSelect
+    from django.contrib.staticfiles import finders
+
+    from lao_moha.personnel.models import Official
+
+    with translation.override("lo"):
+        widget = AutocompleteSelect(Official._meta.get_field("unit"), admin.site)
+        scripts = [str(path) for path in widget.media._js]
+        attrs = widget.build_attrs(widget.attrs)
+    assert "admin/js/vendor/select2/i18n/lo.js" in scripts
+    assert finders.find("admin/js/vendor/select2/i18n/lo.js")
+    assert attrs["lang"] == "lo"

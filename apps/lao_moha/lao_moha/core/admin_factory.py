@@ -414,6 +414,12 @@ class DocTypeAdmin(
     def get_export_queryset(self, request):
         return scope.restrict(super().get_export_queryset(request), request.user)
 
+    @admin.display(description=gettext_lazy("version you opened"))
+    def loaded_version(self, obj):
+        # Shown instead of the hidden field when the whole form is read-only
+        # (a submitted record); it names the version the page was made from.
+        return obj.version if obj is not None else ""
+
     def get_export_data(self, file_format, request, queryset, **kwargs):
         # A byte-order mark tells spreadsheet programs that a CSV file is
         # UTF-8; without it Excel shows Lao as mojibake.

@@ -18,3 +18,8 @@ class LanguageConfig(AppConfig):
         from django.contrib import admin
 
         admin.site.login_template = "language/login.html"
+        # Django's autocomplete boxes load select2's messages only for the
+        # languages it knows; ours for Lao is static/admin/.../i18n/lo.js.
+        from django.contrib.admin import widgets
+
+        widgets.SELECT2_TRANSLATIONS.setdefault("lo", "lo")

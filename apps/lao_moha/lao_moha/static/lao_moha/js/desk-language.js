@@ -37,36 +37,37 @@ function chartsInLaoFont() {
 }
 
 document.addEventListener("DOMContentLoaded", chartsInLaoFont);
+window.laoMohaSelect2Messages = {
+  lo: {
+    errorLoading: () => "ບໍ່ສາມາດໂຫຼດຜົນໄດ້.",
+    inputTooLong: (a) => "ກະລຸນາລຶບອອກ " + (a.input.length - a.maximum) + " ຕົວອັກສອນ",
+    inputTooShort: (a) => "ກະລຸນາປ້ອນອີກຢ່າງໜ້ອຍ " + (a.minimum - a.input.length) + " ຕົວອັກສອນ",
+    loadingMore: () => "ກຳລັງໂຫຼດຜົນເພີ່ມເຕີມ…",
+    maximumSelected: (a) => "ເລືອກໄດ້ບໍ່ເກີນ " + a.maximum + " ລາຍການ",
+    noResults: () => "ບໍ່ພົບຜົນການຄົ້ນຫາ",
+    searching: () => "ກຳລັງຄົ້ນຫາ…",
+    removeAllItems: () => "ລຶບອອກທັງໝົດ",
+  },
+  vi: {
+    errorLoading: () => "Không thể tải kết quả.",
+    inputTooLong: (a) => "Vui lòng xóa bớt " + (a.input.length - a.maximum) + " ký tự",
+    inputTooShort: (a) => "Vui lòng nhập thêm ít nhất " + (a.minimum - a.input.length) + " ký tự",
+    loadingMore: () => "Đang tải thêm kết quả…",
+    maximumSelected: (a) => "Chỉ được chọn tối đa " + a.maximum + " mục",
+    noResults: () => "Không tìm thấy kết quả",
+    searching: () => "Đang tìm…",
+    removeAllItems: () => "Xóa tất cả",
+  },
+};
+
 document.addEventListener("DOMContentLoaded", function () {
   const jq = window.django && window.django.jQuery;
   const amd = jq && jq.fn && jq.fn.select2 && jq.fn.select2.amd;
   if (!amd) {
     return;
   }
-  const messages = {
-    lo: {
-      errorLoading: () => "ບໍ່ສາມາດໂຫຼດຜົນໄດ້.",
-      inputTooLong: (a) => "ກະລຸນາລຶບອອກ " + (a.input.length - a.maximum) + " ຕົວອັກສອນ",
-      inputTooShort: (a) => "ກະລຸນາປ້ອນອີກຢ່າງໜ້ອຍ " + (a.minimum - a.input.length) + " ຕົວອັກສອນ",
-      loadingMore: () => "ກຳລັງໂຫຼດຜົນເພີ່ມເຕີມ…",
-      maximumSelected: (a) => "ເລືອກໄດ້ບໍ່ເກີນ " + a.maximum + " ລາຍການ",
-      noResults: () => "ບໍ່ພົບຜົນການຄົ້ນຫາ",
-      searching: () => "ກຳລັງຄົ້ນຫາ…",
-      removeAllItems: () => "ລຶບອອກທັງໝົດ",
-    },
-    vi: {
-      errorLoading: () => "Không thể tải kết quả.",
-      inputTooLong: (a) => "Vui lòng xóa bớt " + (a.input.length - a.maximum) + " ký tự",
-      inputTooShort: (a) => "Vui lòng nhập thêm ít nhất " + (a.minimum - a.input.length) + " ký tự",
-      loadingMore: () => "Đang tải thêm kết quả…",
-      maximumSelected: (a) => "Chỉ được chọn tối đa " + a.maximum + " mục",
-      noResults: () => "Không tìm thấy kết quả",
-      searching: () => "Đang tìm…",
-      removeAllItems: () => "Xóa tất cả",
-    },
-  };
-  for (const [code, texts] of Object.entries(messages)) {
-    // A module already defined (Django's own vi.js) is kept.
+  for (const [code, texts] of Object.entries(window.laoMohaSelect2Messages)) {
+    // A module already defined (Django's vi.js, our lo.js) is kept.
     amd.define("select2/i18n/" + code, [], () => texts);
   }
 });
